@@ -1,0 +1,103 @@
+package edu.sockets.multiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The load generator: counts only; its timings belong to the benchmark, not to tests. */
+@DisplayName("LoadGenerator: many clients at once, counted")
+@Timeout(30)
+class LoadGeneratorTest {
+
+  private static final Duration EXIT = Duration.ofSeconds(20);
+
+  @Test
+  @DisplayName("300 clients, 3 rounds: all connect, all 900 lines answered, exit 0")
+  void loadsTheServerWithAFewHundredClients() throws Exception {
+    try (ServerFixture server = ServerFixture.start()) {
+      CommandRun load =
+          CommandRun.start(
+              "load",
+              "--host",
+              server.host(),
+              "--port",
+              "" + server.port(),
+              "--clients",
+              "300",
+              "--rounds",
+              "3");
+
+      assertThat(load.awaitExit(EXIT)).isZero();
+      assertThat(load.out.lines())
+          .contains("answered:   900 of 900 lines (3 rounds)", "failed:     0 of 300 clients")
+          .anyMatch(line -> line.matches("connected:  300 of 300 clients in \\d+ ms"))
+          .anyMatch(
+              line -> line.matches("round trip: p50 [\\d.]+ ms, p99 [\\d.]+ ms, max [\\d.]+ ms"));
+      if (!server.isExternal()) {
+        assertThat(server.stop()).isZero();
+        assertThat(server.run().out.lines())
+            .anyMatch(line -> line.contains(" connected; 300 online"))
+            .anyMatch(line -> line.contains("served 300 clients, 1200 lines"));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("no server: every client fails, each reason counted, exit 1")
+  void countsEveryFailure() throws Exception {
+    int port = freePort();
+
+    CommandRun load = CommandRun.finish("load", "--port", "" + port, "--clients", "5");
+
+    assertThat(load.exitCode()).isEqualTo(1);
+    assertThat(load.out.lines())
+        .contains(
+            "connected:  0 of 5 clients",
+            "answered:   0 of 50 lines (10 rounds)",
+            "round trip: no replies",
+            "failed:     5 of 5 clients",
+            "  5 × Connection refused");
+    assertThat(load.err.lines())
+        .containsExactly(
+            "No client could connect to 127.0.0.1:" + port + ". Is the server running?");
+  }
+
+  @Test
+  @DisplayName("too few file descriptors: says which ulimit to run, instead of failing later")
+  void namesTheUlimitToRunWhenDescriptorsAreShort() {
+    assertThat(LoadGenerator.fileDescriptorProblem(1000, 20, 1024))
+        .isEqualTo(
+            "Not enough file descriptors for 1000 clients: this process may have 1024 open files"
+                + " and each connection needs one. Raise the limit in this shell first, for"
+                + " example with: ulimit -n 1100 (see load --help)");
+    assertThat(LoadGenerator.fileDescriptorProblem(10_000, 20, 20_000)).isNull();
+  }
+
+  @Test
+  @DisplayName("percentiles are nearest-rank: of 1..100 ms, p50 is 50 and p99 is 99")
+  void computesNearestRankPercentiles() {
+    long[] roundTrips = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
+    var result =
+        new LoadGenerator.Result(100, 1, 100, 100, Duration.ofMillis(5), roundTrips, Map.of());
+
+    assertThat(result.percentile(50)).isEqualTo(50_000_000);
+    assertThat(result.percentile(99)).isEqualTo(99_000_000);
+    assertThat(result.percentile(100)).isEqualTo(100_000_000);
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.report()).contains("round trip: p50 50.0 ms, p99 99.0 ms, max 100.0 ms");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+}
