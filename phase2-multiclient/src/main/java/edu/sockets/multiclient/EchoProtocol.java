@@ -39,11 +39,15 @@ final class EchoProtocol {
    * cursor or overwrite a log line with a bare CR, since a terminal obeys those bytes.
    */
   static String visible(String text) {
-    if (text.chars().noneMatch(Character::isISOControl)) {
+    int first = 0;
+    while (first < text.length() && !Character.isISOControl(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
       return text; // the usual case: nothing to copy
     }
-    StringBuilder shown = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    StringBuilder shown = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isISOControl(c)) {
         shown.append("\\x%02x".formatted((int) c));

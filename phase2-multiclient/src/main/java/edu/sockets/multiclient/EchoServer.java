@@ -2,6 +2,8 @@ package edu.sockets.multiclient;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -99,7 +101,34 @@ final class EchoServer implements Closeable {
       String host, int port, int backlog, Threads kind, boolean verbose, Consumer<String> log)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, backlog, InetAddress.getByName(host));
+    if (kind == Threads.VIRTUAL) {
+      startThePoller();
+    }
     return new EchoServer(listener, kind, verbose, log);
+  }
+
+  /**
+   * A virtual thread that waits for a socket is woken by the JDK's poller, which opens file
+   * descriptors of its own the first time any virtual thread waits. That first wait happens here,
+   * while descriptors are plentiful: were a crowd of clients to use them all up first, the poller
+   * could never start, and no virtual thread could ever wait for a socket again.
+   */
+  private static void startThePoller() throws IOException {
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      probe.setSoTimeout(1);
+      Thread waiter =
+          Thread.ofVirtual()
+              .start(() -> {
+                try {
+                  probe.receive(new DatagramPacket(new byte[1], 1));
+                } catch (IOException expected) {
+                  // The timeout: nobody sends to this socket; waiting was the point.
+                }
+              });
+      waiter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   int port() {

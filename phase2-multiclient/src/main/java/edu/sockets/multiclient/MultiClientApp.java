@@ -220,10 +220,11 @@ public final class MultiClientApp implements Callable<Integer> {
       name = "load",
       mixinStandardHelpOptions = true,
       description = {
-        "Open --clients connections at once, then do --rounds rounds in which every client sends"
-            + " a line and waits for its reply. Prints how many connected and were answered, the"
-            + " time to connect them all, and the round-trip times (p50, p99, max). Exit code 1"
-            + " if any client failed.",
+        "Open --clients connections at once, then do rounds in which every client sends a line"
+            + " and waits for its reply: --warmup rounds, then --rounds measured ones. Prints how"
+            + " many connected and were answered, the time to connect them all, and the"
+            + " round-trip times (p50, p99, max), those of the warm-up apart. Exit code 1 if any"
+            + " client failed.",
         "",
         "Each connection is a file descriptor, here and in the server, and the system limits how"
             + " many a process may have open. 'ulimit -n' shows the limit (often 1024);"
@@ -253,8 +254,16 @@ public final class MultiClientApp implements Callable<Integer> {
     @Option(
         names = "--rounds",
         defaultValue = "10",
-        description = "Lines each client sends, one per round (default: ${DEFAULT-VALUE}).")
+        description = "Measured rounds, one line per client each (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "1",
+        description =
+            "Rounds done first and reported apart: while they run, the JVMs compile the code"
+                + " that matters (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
 
     @Option(
         names = "--timeout",
@@ -269,10 +278,11 @@ public final class MultiClientApp implements Callable<Integer> {
       // One source address has about 28,000 ephemeral ports per server address on Linux.
       checkRange(spec, "--clients", clients, 1, 60_000);
       checkRange(spec, "--rounds", rounds, 1, 10_000);
+      checkRange(spec, "--warmup", warmupRounds, 0, 100);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
-      if ((long) clients * rounds > 10_000_000) {
+      if ((long) clients * (warmupRounds + rounds) > 10_000_000) {
         throw new ParameterException(
-            spec.commandLine(), "--clients × --rounds must be at most 10,000,000");
+            spec.commandLine(), "--clients × (--warmup + --rounds) must be at most 10,000,000");
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
@@ -287,12 +297,15 @@ public final class MultiClientApp implements Callable<Integer> {
         err.println(problem);
         return 1;
       }
-      out.println(
-          "Load: %d clients, %d round%s, against %s"
-              .formatted(clients, rounds, rounds == 1 ? "" : "s", server));
+      out.println("Load: %d clients against %s".formatted(clients, server));
       LoadGenerator.Result result =
           LoadGenerator.run(
-              server.host, server.port, clients, rounds, Duration.ofSeconds(timeoutSeconds));
+              server.host,
+              server.port,
+              clients,
+              warmupRounds,
+              rounds,
+              Duration.ofSeconds(timeoutSeconds));
       result.report().forEach(out::println);
       if (result.connected() == 0) {
         err.println("No client could connect to " + server + ". Is the server running?");

@@ -20,7 +20,7 @@ class LoadGeneratorTest {
   private static final Duration EXIT = Duration.ofSeconds(20);
 
   @Test
-  @DisplayName("300 clients, 3 rounds: all connect, all 900 lines answered, exit 0")
+  @DisplayName("300 clients, 1 warm-up and 3 rounds: all connect, all 1200 lines answered, exit 0")
   void loadsTheServerWithAFewHundredClients() throws Exception {
     try (ServerFixture server = ServerFixture.start()) {
       CommandRun load =
@@ -37,7 +37,9 @@ class LoadGeneratorTest {
 
       assertThat(load.awaitExit(EXIT)).isZero();
       assertThat(load.out.lines())
-          .contains("answered:   900 of 900 lines (3 rounds)", "failed:     0 of 300 clients")
+          .contains(
+              "answered:   1200 of 1200 lines (1 warm-up round + 3 rounds)",
+              "failed:     0 of 300 clients")
           .anyMatch(line -> line.matches("connected:  300 of 300 clients in \\d+ ms"))
           .anyMatch(
               line -> line.matches("round trip: p50 [\\d.]+ ms, p99 [\\d.]+ ms, max [\\d.]+ ms"));
@@ -45,7 +47,7 @@ class LoadGeneratorTest {
         assertThat(server.stop()).isZero();
         assertThat(server.run().out.lines())
             .anyMatch(line -> line.contains(" connected; 300 online"))
-            .anyMatch(line -> line.contains("served 300 clients, 1200 lines"));
+            .anyMatch(line -> line.contains("served 300 clients, 1500 lines"));
       }
     }
   }
@@ -61,7 +63,8 @@ class LoadGeneratorTest {
     assertThat(load.out.lines())
         .contains(
             "connected:  0 of 5 clients",
-            "answered:   0 of 50 lines (10 rounds)",
+            "answered:   0 of 55 lines (1 warm-up round + 10 rounds)",
+            "warm-up:    no replies (not counted below)",
             "round trip: no replies",
             "failed:     5 of 5 clients",
             "  5 × Connection refused");
@@ -85,14 +88,34 @@ class LoadGeneratorTest {
   @DisplayName("percentiles are nearest-rank: of 1..100 ms, p50 is 50 and p99 is 99")
   void computesNearestRankPercentiles() {
     long[] roundTrips = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
-    var result =
-        new LoadGenerator.Result(100, 1, 100, 100, Duration.ofMillis(5), roundTrips, Map.of());
 
-    assertThat(result.percentile(50)).isEqualTo(50_000_000);
-    assertThat(result.percentile(99)).isEqualTo(99_000_000);
-    assertThat(result.percentile(100)).isEqualTo(100_000_000);
+    assertThat(LoadGenerator.Result.percentile(roundTrips, 50)).isEqualTo(50_000_000);
+    assertThat(LoadGenerator.Result.percentile(roundTrips, 99)).isEqualTo(99_000_000);
+    assertThat(LoadGenerator.Result.percentile(roundTrips, 100)).isEqualTo(100_000_000);
+    assertThat(LoadGenerator.Result.percentile(new long[] {7}, 99)).isEqualTo(7);
+  }
+
+  @Test
+  @DisplayName("the report keeps the warm-up apart, and fails if one line is missing")
+  void reportsWarmupApartAndCountsEveryLine() {
+    long[] warmup = LongStream.rangeClosed(1, 50).map(ms -> ms * 10_000_000).toArray();
+    long[] measured = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
+    var result =
+        new LoadGenerator.Result(
+            50, 1, 2, 50, 150, Duration.ofMillis(5), warmup, measured, Map.of());
+    var oneShort =
+        new LoadGenerator.Result(
+            50, 1, 2, 50, 149, Duration.ofMillis(5), warmup, measured, Map.of());
+
     assertThat(result.succeeded()).isTrue();
-    assertThat(result.report()).contains("round trip: p50 50.0 ms, p99 99.0 ms, max 100.0 ms");
+    assertThat(oneShort.succeeded()).isFalse();
+    assertThat(result.report())
+        .containsExactly(
+            "connected:  50 of 50 clients in 5 ms",
+            "answered:   150 of 150 lines (1 warm-up round + 2 rounds)",
+            "warm-up:    p50 250.0 ms, p99 500.0 ms, max 500.0 ms (not counted below)",
+            "round trip: p50 50.0 ms, p99 99.0 ms, max 100.0 ms",
+            "failed:     0 of 50 clients");
   }
 
   private static int freePort() throws IOException {

@@ -75,6 +75,7 @@ class MultiClientAppTest {
         "load --clients 70000",
         "load --rounds 0",
         "load --clients 10000 --rounds 5000",
+        "load --warmup -1",
         "launch"
       })
   @DisplayName("bad arguments print the usage and exit 2")

@@ -138,6 +138,50 @@ class MultiClientJarIT {
   }
 
   @Test
+  @DisplayName("out of file descriptors: the server says so, waits, and serves again later")
+  void serverSurvivesRunningOutOfFileDescriptors() throws Exception {
+    ServerFixture.requireOwnServer();
+    Path bash = Path.of("/bin/bash");
+    assumeTrue(
+        Files.isExecutable(bash) && System.getProperty("os.name").equals("Linux"),
+        "needs Linux and bash to lower ulimit -n");
+    // 40 descriptors: about a dozen for the JVM itself, the rest for clients.
+    Process server =
+        new ProcessBuilder(
+                bash.toString(),
+                "-c",
+                "ulimit -n 40 && exec \"$0\" -jar \"$1\" server --host 127.0.0.1 --port 0",
+                JAVA,
+                JAR.toString())
+            .start();
+    CapturedOutput log = capture(server);
+    int port = Integer.parseInt(log.awaitLine(LISTENING, WAIT).group(2));
+    List<Socket> crowd = new ArrayList<>();
+    try {
+      for (int i = 0; i < 60; i++) {
+        crowd.add(new Socket("127.0.0.1", port)); // the kernel queues what the server cannot take
+      }
+      log.awaitLine(Pattern.compile("Cannot accept more clients \\(Too many open files\\)"), WAIT);
+      for (Socket socket : crowd) {
+        socket.close();
+      }
+
+      try (Socket late = new Socket("127.0.0.1", port)) {
+        late.setSoTimeout(10_000);
+        late.getOutputStream().write("still there?\n".getBytes(UTF_8));
+        assertThat(new LineReader(late.getInputStream()).readLine())
+            .endsWith("you said: still there?");
+      }
+    } finally {
+      for (Socket socket : crowd) {
+        socket.close();
+      }
+      server.toHandle().destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   @DisplayName("client with no server: exit 1 and one line on stderr, no stack trace")
   void clientWithoutServerExitsOne() throws Exception {
     int port;
