@@ -149,7 +149,10 @@ final class EchoServer implements Closeable {
       }
       lan.forEach(address -> log.accept("Other machines can connect to " + address));
     }
-    log.accept("Each client gets a " + kind + " thread; stop the server with Ctrl+C");
+    // Timestamped, like every event from here on. The first timestamp reads the time-zone rules
+    // from a file: that must happen now, not once a crowd of clients has used up every file
+    // descriptor.
+    event("Each client gets a " + kind + " thread; stop the server with Ctrl+C");
     boolean refusing = false;
     while (true) {
       Socket socket;

@@ -120,7 +120,8 @@ class MultiClientAppTest {
       server
           .run()
           .out
-          .awaitLine(Pattern.compile("^Each client gets a platform thread"), ServerFixture.STARTUP);
+          .awaitLine(
+              Pattern.compile("  Each client gets a platform thread"), ServerFixture.STARTUP);
     }
   }
 

@@ -156,15 +156,12 @@ class MultiClientJarIT {
             .start();
     CapturedOutput log = capture(server);
     int port = Integer.parseInt(log.awaitLine(LISTENING, WAIT).group(2));
-    List<Socket> crowd = new ArrayList<>();
     try {
-      for (int i = 0; i < 60; i++) {
-        crowd.add(new Socket("127.0.0.1", port)); // the kernel queues what the server cannot take
-      }
+      // A crowd of 60 arrives at once; those the server cannot take give up after 2 s.
+      LoadGenerator.Result crowd =
+          LoadGenerator.run("127.0.0.1", port, 60, 0, 1, Duration.ofSeconds(2));
+      assertThat(crowd.succeeded()).as("some of the crowd were turned away").isFalse();
       log.awaitLine(Pattern.compile("Cannot accept more clients \\(Too many open files\\)"), WAIT);
-      for (Socket socket : crowd) {
-        socket.close();
-      }
 
       try (Socket late = new Socket("127.0.0.1", port)) {
         late.setSoTimeout(10_000);
@@ -173,9 +170,6 @@ class MultiClientJarIT {
             .endsWith("you said: still there?");
       }
     } finally {
-      for (Socket socket : crowd) {
-        socket.close();
-      }
       server.toHandle().destroy();
       server.waitFor(10, TimeUnit.SECONDS);
     }
