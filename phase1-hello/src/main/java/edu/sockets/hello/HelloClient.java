@@ -41,8 +41,7 @@ final class HelloClient {
       try {
         reply = new LineReader(socket.getInputStream()).readLine();
       } catch (SocketTimeoutException e) {
-        throw new SocketTimeoutException(
-            "no reply from " + host + ":" + port + " within " + timeout.toSeconds() + " s");
+        throw new SocketTimeoutException("no reply within " + timeout.toSeconds() + " s");
       }
       if (reply == null) {
         throw new EOFException("the server closed the connection without replying");

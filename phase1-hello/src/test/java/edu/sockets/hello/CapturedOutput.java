@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /** What a command printed, readable (and awaitable) while the command is still running. */
 final class CapturedOutput {
 
+  private static final String LINE_SEPARATOR = Pattern.quote(System.lineSeparator());
+
   private final StringBuilder text = new StringBuilder();
 
   final PrintWriter writer =
@@ -35,9 +37,12 @@ final class CapturedOutput {
     return text.toString();
   }
 
-  /** The lines printed so far, without their endings. */
+  /**
+   * The lines printed so far, without their endings. Split on println's own line separator only, so
+   * that a stray CR in what was printed stays visible to the test.
+   */
   synchronized String[] lines() {
-    return text.toString().lines().toArray(String[]::new);
+    return text.isEmpty() ? new String[0] : text.toString().split(LINE_SEPARATOR);
   }
 
   /** Waits, up to {@code timeout}, until a line matches {@code pattern}, and returns the match. */
