@@ -10,7 +10,9 @@
 #   bash phase2-multiclient/bench.sh                         # about 2 minutes on 2 cores
 #
 # Settings, from the environment: RUNS (3), ROUNDS (10), WARMUP (1), CLIENTS ("1000 10000"),
-# THREADS ("virtual platform"), JAVA_HOME. Linux only: it reads /proc/<pid>/status.
+# THREADS ("virtual platform"), BACKLOG (the server's default, 4096), JAVA_HOME.
+# Linux only: it reads /proc/<pid>/status, and nstat (iproute2), if installed, for the number of
+# connections the kernel dropped because the server's accept queue was full.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +23,7 @@ ROUNDS=${ROUNDS:-10}
 WARMUP=${WARMUP:-1}
 CLIENTS=${CLIENTS:-"1000 10000"}
 THREADS=${THREADS:-"virtual platform"}
+BACKLOG=${BACKLOG:-4096}
 
 [ -f "$JAR" ] || { echo "No $JAR: build it first (see the top of this script)." >&2; exit 1; }
 
@@ -41,12 +44,19 @@ cpu_seconds() {
   awk -v tck="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / tck }' "/proc/$1/stat"
 }
 
+# Connections the kernel turned away since the last call because an accept queue was full
+# (TcpExtListenOverflows, for the whole machine), or "-" without nstat.
+listen_overflows() {
+  command -v nstat >/dev/null || { echo -; return; }
+  nstat -z TcpExtListenOverflows | awk '$1 == "TcpExtListenOverflows" { print $2 }'
+}
+
 # Runs one case; appends "threads clients connected answered expected connect_ms warmup_p99
-# p50 p99 max idle_mb peak_mb peak_threads cpu_s" to results.
+# p50 p99 max idle_mb peak_mb peak_threads cpu_s overflows" to results.
 run_case() {
   local threads=$1 clients=$2 run=$3
   "$JAVA" -jar "$JAR" server --host 127.0.0.1 --port 0 --threads "$threads" \
-    >"$work/server.log" 2>&1 &
+    --backlog "$BACKLOG" >"$work/server.log" 2>&1 &
   server_pid=$!
   local port=""
   for _ in $(seq 100); do
@@ -71,9 +81,11 @@ run_case() {
   ) &
   local sampler=$!
 
+  listen_overflows >/dev/null # from now on
   "$JAVA" -jar "$JAR" load --port "$port" --clients "$clients" --rounds "$ROUNDS" \
     --warmup "$WARMUP" >"$work/load.txt" 2>&1 || true
-  local peak_kb cpu
+  local overflows peak_kb cpu
+  overflows=$(listen_overflows)
   peak_kb=$(status_field VmHWM "$server_pid")
   cpu=$(cpu_seconds "$server_pid")
   kill -TERM "$server_pid"
@@ -90,15 +102,15 @@ run_case() {
   #   warm-up:    p50 26.9 ms, p99 173.4 ms, max 180.8 ms (not counted below)
   #   round trip: p50 29.2 ms, p99 155.7 ms, max 186.8 ms
   awk -v t="$threads" -v c="$clients" -v idle="$idle_kb" -v peak="$peak_kb" \
-    -v th="$(cat "$work/threads")" -v cpu="$cpu" '
+    -v th="$(cat "$work/threads")" -v cpu="$cpu" -v drops="$overflows" '
     /^connected:/  { conn = $2; ms = ($6 == "in") ? $7 : "-" }
     /^answered:/   { ans = $2; expected = $4 }
     /^warm-up:/    { wp99 = $6 }
     /^round trip:/ { p50 = $4; p99 = $7; max = $10 }
     END {
       gsub(",", "", wp99); gsub(",", "", p50); gsub(",", "", p99)
-      printf "%s %s %s %s %s %s %s %s %s %s %.0f %.0f %s %s\n", t, c, conn, ans, expected, ms,
-        (wp99 == "" ? "-" : wp99), p50, p99, max, idle / 1024, peak / 1024, th, cpu
+      printf "%s %s %s %s %s %s %s %s %s %s %.0f %.0f %s %s %s\n", t, c, conn, ans, expected,
+        ms, (wp99 == "" ? "-" : wp99), p50, p99, max, idle / 1024, peak / 1024, th, cpu, drops
     }' "$work/load.txt" >>"$work/results"
 }
 
@@ -110,7 +122,9 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "net.core.somaxconn=$(cat /proc/sys/net/core/somaxconn)," \
   "net.ipv4.ip_local_port_range=\"$(cat /proc/sys/net/ipv4/ip_local_port_range | tr '\t' ' ')\"," \
   "ulimit -n $(ulimit -n)"
-echo "Each case: load --clients N --rounds $ROUNDS --warmup $WARMUP, $RUNS runs; medians below."
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+echo "Each case: server --threads T --backlog $BACKLOG, load --clients N --rounds $ROUNDS" \
+  "--warmup $WARMUP; $RUNS runs, medians below."
 echo
 
 for threads in $THREADS; do
@@ -122,13 +136,15 @@ for threads in $THREADS; do
   done
 done
 
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 echo "Every run (threads clients connected answered expected connect_ms warmup_p99 p50 p99 max" \
-  "idle_MB peak_MB peak_threads server_cpu_s):"
+  "idle_MB peak_MB peak_threads server_cpu_s listen_overflows):"
 cat "$work/results"
 echo
 echo "| threads | clients | connected | answered | connect all | warm-up p99 | p50 | p99 | max" \
-  "| server RSS idle → peak | per client | peak threads | server CPU |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  "| server RSS idle → peak | per client | peak threads | server CPU | accept-queue drops |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for threads in $THREADS; do
   for clients in $CLIENTS; do
     rows=$(awk -v t="$threads" -v c="$clients" '$1 == t && $2 == c' "$work/results")
@@ -138,7 +154,7 @@ for threads in $THREADS; do
     echo "| $threads | $clients | $(col 3) / $clients | $(col 4) / $(col 5) | $(col 6) ms" \
       "| $(col 7) ms | $(col 8) ms | $(col 9) ms | $(col 10) ms | $idle → $peak MB" \
       "| $(awk -v i="$idle" -v p="$peak" -v c="$clients" 'BEGIN { printf "%.1f KB", (p - i) * 1024 / c }')" \
-      "| $(col 13) | $(col 14) s |"
+      "| $(col 13) | $(col 14) s | $(col 15) |"
   done
 done
 echo

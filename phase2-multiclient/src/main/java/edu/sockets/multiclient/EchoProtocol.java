@@ -33,6 +33,11 @@ final class EchoProtocol {
     return line.strip().equals(EXIT);
   }
 
+  /** {@code 1 line}, {@code 2 lines}: for the log and the reports. */
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
   /**
    * The text with every control character (U+0000 to U+001F and U+007F to U+009F: NUL, ESC, CR,
    * tab...) written as {@code \x1b}. A client could otherwise clear the server's terminal, move its

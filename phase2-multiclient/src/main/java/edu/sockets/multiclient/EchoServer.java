@@ -213,9 +213,13 @@ final class EchoServer implements Closeable {
     online.remove(client);
     onlineCount--;
     event(
-        "%s left (%s) after %s, %d line%s sent; %d online"
+        "%s left (%s) after %s, %s sent; %d online"
             .formatted(
-                client.who(), why, format(stayed), lines, lines == 1 ? "" : "s", onlineCount));
+                client.who(),
+                why,
+                format(stayed),
+                EchoProtocol.plural(lines, "line"),
+                onlineCount));
     if (onlineCount == 0) {
       notifyAll(); // stop() may be waiting for the last client
     }
@@ -246,11 +250,11 @@ final class EchoServer implements Closeable {
     online.forEach(EchoClientHandler::disconnect);
     boolean allLeft = awaitEveryoneGone();
     event(
-        "Stopped after %s: served %d clients, %d lines; %d were disconnected%s"
+        "Stopped after %s: %s served, %s received; %d disconnected at shutdown%s"
             .formatted(
                 format(Duration.ofNanos(System.nanoTime() - startNanos)),
-                clientsServed.sum(),
-                linesReceived.sum(),
+                EchoProtocol.plural(clientsServed.sum(), "client"),
+                EchoProtocol.plural(linesReceived.sum(), "line"),
                 disconnected,
                 allLeft ? "" : "; " + stillOnline() + " did not finish in time"));
   }

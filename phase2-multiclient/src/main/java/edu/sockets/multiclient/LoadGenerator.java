@@ -60,8 +60,8 @@ final class LoadGenerator {
           "connected:  %d of %d clients".formatted(connected, clients)
               + (connected == 0 ? "" : " in %d ms".formatted(connectAll.toMillis())));
       String which =
-          (warmupRounds == 0 ? "" : plural(warmupRounds, "warm-up round") + " + ")
-              + plural(rounds, "round");
+          (warmupRounds == 0 ? "" : EchoProtocol.plural(warmupRounds, "warm-up round") + " + ")
+              + EchoProtocol.plural(rounds, "round");
       lines.add("answered:   %d of %d lines (%s)".formatted(answered, expected(), which));
       if (warmupRounds > 0) {
         lines.add("warm-up:    " + summary(warmupRoundTrips) + " (not counted below)");
@@ -93,10 +93,6 @@ final class LoadGenerator {
 
     private static String ms(long nanos) {
       return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
-
-    private static String plural(int count, String noun) {
-      return count + " " + noun + (count == 1 ? "" : "s");
     }
   }
 

@@ -46,4 +46,11 @@ class EchoProtocolTest {
 
     assertThat(EchoProtocol.visible(text)).isSameAs(text);
   }
+
+  @Test
+  void pluralsCountOneAsSingular() {
+    assertThat(EchoProtocol.plural(0, "line")).isEqualTo("0 lines");
+    assertThat(EchoProtocol.plural(1, "line")).isEqualTo("1 line");
+    assertThat(EchoProtocol.plural(10_000, "client")).isEqualTo("10000 clients");
+  }
 }

@@ -303,7 +303,8 @@ class EchoServerTest {
               line.matches(TIMESTAMP + "Shutting down: no new clients; disconnecting 3 online$"))
           .anyMatch(line ->
               line.matches(
-                  TIMESTAMP + "Stopped after .*: served 3 clients, 3 lines; 3 were disconnected$"));
+                  TIMESTAMP
+                      + "Stopped after .*: 3 clients served, 3 lines received; 3 disconnected at shutdown$"));
       assertThat(server.run().out.lines())
           .filteredOn(line -> line.contains("left (server shutting down)"))
           .hasSize(3);

@@ -47,7 +47,7 @@ class LoadGeneratorTest {
         assertThat(server.stop()).isZero();
         assertThat(server.run().out.lines())
             .anyMatch(line -> line.contains(" connected; 300 online"))
-            .anyMatch(line -> line.contains("served 300 clients, 1500 lines"));
+            .anyMatch(line -> line.contains("300 clients served, 1500 lines received"));
       }
     }
   }

@@ -141,7 +141,7 @@ class MultiClientAppTest {
                 "\\[alice] < \\[127\\.0\\.0\\.1:\\d+] error: line longer than 8192 bytes, ignored"))
         .anyMatch(line ->
             line.matches(
-                "\\[server] .* Stopped after .*: served 2 clients, 7 lines; 0 were disconnected"));
+                "\\[server] .* Stopped after .*: 2 clients served, 7 lines received; 0 disconnected at shutdown"));
     assertThat(String.join("\n", lines))
         .containsSubsequence(
             "[alice] > Hello, I am Alice",

@@ -101,7 +101,8 @@ class MultiClientJarIT {
       log.awaitLine(
           Pattern.compile("Shutting down: no new clients; disconnecting 2 online$"), WAIT);
       log.awaitLine(
-          Pattern.compile("Stopped after .*: served 2 clients, 0 lines; 2 were disconnected$"),
+          Pattern.compile(
+              "Stopped after .*: 2 clients served, 0 lines received; 2 disconnected at shutdown$"),
           WAIT);
     } finally {
       for (Socket client : clients) {
