@@ -114,6 +114,15 @@ run_case() {
     }' "$work/load.txt" >>"$work/results"
 }
 
+# How idle the CPUs were over the next 3 seconds, in percent (from /proc/stat).
+idle_percent() {
+  local before after
+  before=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+  sleep 3
+  after=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+  echo "$before $after" | awk '{ printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }'
+}
+
 # The median of the numbers on standard input (the middle one of 3).
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -122,7 +131,7 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "net.core.somaxconn=$(cat /proc/sys/net/core/somaxconn)," \
   "net.ipv4.ip_local_port_range=\"$(cat /proc/sys/net/ipv4/ip_local_port_range | tr '\t' ' ')\"," \
   "ulimit -n $(ulimit -n)"
-echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the figures)"
+echo "CPU idle before the first run: $(idle_percent)% over 3 s (other work on the machine skews the figures)"
 echo "Each case: server --threads T --backlog $BACKLOG, load --clients N --rounds $ROUNDS" \
   "--warmup $WARMUP; $RUNS runs, medians below."
 echo
@@ -136,8 +145,6 @@ for threads in $THREADS; do
   done
 done
 
-echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
 echo "Every run (threads clients connected answered expected connect_ms warmup_p99 p50 p99 max" \
   "idle_MB peak_MB peak_threads server_cpu_s listen_overflows):"
 cat "$work/results"
