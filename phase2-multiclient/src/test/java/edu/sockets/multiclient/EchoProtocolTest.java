@@ -16,6 +16,7 @@ class EchoProtocolTest {
   }
 
   @Test
+  @DisplayName("the goodbye and the too-long error name the client too")
   void goodbyeAndTooLongAreAddressedToo() {
     assertThat(EchoProtocol.goodbye("10.0.0.7:4000")).isEqualTo("[10.0.0.7:4000] goodbye");
     assertThat(EchoProtocol.tooLong("10.0.0.7:4000", 8192))

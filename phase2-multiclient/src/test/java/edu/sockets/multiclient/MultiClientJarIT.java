@@ -115,19 +115,7 @@ class MultiClientJarIT {
   @Test
   @DisplayName("load with too low a ulimit -n: one line naming the ulimit to run, exit 1")
   void loadRefusesWhenTheDescriptorLimitIsTooLow() throws Exception {
-    Path bash = Path.of("/bin/bash");
-    assumeTrue(
-        Files.isExecutable(bash) && System.getProperty("os.name").equals("Linux"),
-        "needs Linux and bash to lower ulimit -n");
-    // "$0" and "$1" are the java command and the jar, passed to bash as arguments.
-    Process load =
-        new ProcessBuilder(
-                bash.toString(),
-                "-c",
-                "ulimit -n 200 && exec \"$0\" -jar \"$1\" load --clients 1000",
-                JAVA,
-                JAR.toString())
-            .start();
+    Process load = startWithDescriptorLimit(200, "load", "--clients", "1000");
 
     assertThat(load.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(load.exitValue()).isEqualTo(1);
@@ -142,19 +130,8 @@ class MultiClientJarIT {
   @DisplayName("out of file descriptors: the server says so, waits, and serves again later")
   void serverSurvivesRunningOutOfFileDescriptors() throws Exception {
     ServerFixture.requireOwnServer();
-    Path bash = Path.of("/bin/bash");
-    assumeTrue(
-        Files.isExecutable(bash) && System.getProperty("os.name").equals("Linux"),
-        "needs Linux and bash to lower ulimit -n");
     // 40 descriptors: about a dozen for the JVM itself, the rest for clients.
-    Process server =
-        new ProcessBuilder(
-                bash.toString(),
-                "-c",
-                "ulimit -n 40 && exec \"$0\" -jar \"$1\" server --host 127.0.0.1 --port 0",
-                JAVA,
-                JAR.toString())
-            .start();
+    Process server = startWithDescriptorLimit(40, "server", "--host", "127.0.0.1", "--port", "0");
     CapturedOutput log = capture(server);
     int port = Integer.parseInt(log.awaitLine(LISTENING, WAIT).group(2));
     try {
@@ -197,6 +174,29 @@ class MultiClientJarIT {
   private static Process start(String... args) throws IOException {
     assertThat(JAR).exists();
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  /**
+   * Starts the jar under {@code ulimit -n limit}, as a user would in a shell: bash lowers the limit
+   * (soft and hard), then becomes the java process. Skips the test where there is no bash.
+   */
+  private static Process startWithDescriptorLimit(int limit, String... args) throws IOException {
+    Path bash = Path.of("/bin/bash");
+    assumeTrue(
+        Files.isExecutable(bash) && System.getProperty("os.name").equals("Linux"),
+        "needs Linux and bash to lower ulimit -n");
+    assertThat(JAR).exists();
+    // bash -c 'script' java jar args...: in the script, "$0" is java, "$1" the jar, the rest args.
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                bash.toString(),
+                "-c",
+                "ulimit -n " + limit + " && exec \"$0\" -jar \"$1\" \"${@:2}\"",
+                JAVA,
+                JAR.toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();
   }
