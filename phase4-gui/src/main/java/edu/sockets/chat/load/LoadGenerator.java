@@ -1,10 +1,12 @@
 package edu.sockets.chat.load;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +24,10 @@ import java.util.function.Consumer;
  * Every message carries its send time, so each delivery gives a latency; every user must receive
  * all N x M messages (public messages reach the sender too), in each sender's order.
  *
- * <p>It must cost little, or it measures itself: it reads raw bytes and looks only at the end of
- * each MSG line (no String per line, no full parse), and keeps latencies in a histogram.
+ * <p>It shares the machine with the server, so it must cost little or it measures itself. All users
+ * are read by {@link #READERS} threads with a {@link Selector} (one system call reports every
+ * socket that has data; no thread per user to wake); lines are scanned as bytes, looking only at
+ * the numbers at the end of each MSG line; latencies go into a histogram, not a list.
  */
 public final class LoadGenerator {
 
@@ -57,6 +61,9 @@ public final class LoadGenerator {
     }
   }
 
+  /** Reader threads: two, one per core here, so reading keeps up with a fast server. */
+  private static final int READERS = 2;
+
   private static final byte[] MSG = "MSG ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] WELCOME = "WELCOME ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERR = "ERR ".getBytes(StandardCharsets.US_ASCII);
@@ -66,6 +73,7 @@ public final class LoadGenerator {
   private final LongAdder delivered = new LongAdder();
   private final CountDownLatch registered;
   private final CountDownLatch done;
+  private volatile boolean stopping;
   private volatile long start;
   private volatile long lastDelivery;
   private volatile String failure;
@@ -77,7 +85,7 @@ public final class LoadGenerator {
     this.done = new CountDownLatch(options.clients());
   }
 
-  /** Runs the load; {@code progress} gets a few lines on the way. */
+  /** Runs the load; {@code progress} gets a line on the way. */
   public static Result run(Options options, Consumer<String> progress)
       throws IOException, InterruptedException {
     return new LoadGenerator(options).run(progress);
@@ -87,13 +95,22 @@ public final class LoadGenerator {
     // A prefix of our own, so two runs against one server never ask for the same names.
     String prefix = "ld%04x-".formatted(ThreadLocalRandom.current().nextInt(0x10000));
     List<User> users = new ArrayList<>();
+    List<Selector> selectors = new ArrayList<>();
+    List<Thread> readers = new ArrayList<>();
     long begin = System.nanoTime();
     try {
+      for (int r = 0; r < READERS; r++) {
+        selectors.add(Selector.open());
+      }
       for (int i = 0; i < options.clients(); i++) {
         User user = new User(i, connect());
         users.add(user);
-        user.out.write(("/name " + prefix + i + "\n").getBytes(StandardCharsets.UTF_8));
-        Thread.ofVirtual().name("load reader " + i).start(user::read);
+        user.write("/name " + prefix + i + "\n");
+        user.channel.configureBlocking(false);
+        user.channel.register(selectors.get(i % READERS), SelectionKey.OP_READ, user);
+      }
+      for (Selector selector : selectors) {
+        readers.add(Thread.ofPlatform().name("load reader").start(() -> readAll(selector)));
       }
       awaitOrFail(registered, "registering");
       double registerSeconds = (System.nanoTime() - begin) / 1e9;
@@ -112,16 +129,22 @@ public final class LoadGenerator {
       }
       awaitDeliveries();
       long end = lastDelivery;
+      stopping = true;
+      selectors.forEach(Selector::wakeup);
+      for (Thread reader : readers) {
+        reader.join(); // after this, every User's counters are safe to read here
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
 
       LatencyHistogram latency = new LatencyHistogram();
       long misordered = 0;
       long corrupted = 0;
       for (User user : users) {
-        synchronized (user) {
-          latency.add(user.latency);
-          misordered += user.misordered;
-          corrupted += user.corrupted;
-        }
+        latency.add(user.latency);
+        misordered += user.misordered;
+        corrupted += user.corrupted;
       }
       return new Result(
           options.clients(),
@@ -135,17 +158,53 @@ public final class LoadGenerator {
           latency.percentile(99),
           latency.max());
     } finally {
+      stopping = true;
+      for (Selector selector : selectors) {
+        selector.wakeup();
+      }
+      for (Thread reader : readers) {
+        reader.join();
+      }
+      for (Selector selector : selectors) {
+        selector.close();
+      }
       for (User user : users) {
-        user.close();
+        user.channel.close();
       }
     }
   }
 
-  private Socket connect() throws IOException {
-    Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(options.host(), options.port()), 10_000);
-    socket.setTcpNoDelay(true); // each message leaves at once: we measure the server, not Nagle
-    return socket;
+  private SocketChannel connect() throws IOException {
+    SocketChannel channel = SocketChannel.open();
+    try {
+      channel.socket().connect(new InetSocketAddress(options.host(), options.port()), 10_000);
+      // Each message leaves at once: we measure the server, not Nagle's algorithm.
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return channel;
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** A reader thread: reads whichever of its users' sockets have data, until stopped. */
+  private void readAll(Selector selector) {
+    try {
+      while (!stopping) {
+        selector.select();
+        // One clock reading per wake-up, not per line: cheap, and what a reader would see.
+        long now = System.nanoTime();
+        for (SelectionKey key : selector.selectedKeys()) {
+          User user = (User) key.attachment();
+          if (!user.readAvailable(now)) {
+            key.cancel();
+          }
+        }
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      failure = "reading failed: " + e.getMessage();
+    }
   }
 
   private void awaitOrFail(CountDownLatch latch, String what) throws InterruptedException {
@@ -164,7 +223,7 @@ public final class LoadGenerator {
   /** Waits until every user has everything, or nothing has arrived for the idle timeout. */
   private void awaitDeliveries() throws InterruptedException {
     long sending = options.rate() > 0 ? (long) (options.messages() / options.rate() * 1e9) : 0;
-    while (!done.await(50, TimeUnit.MILLISECONDS)) {
+    while (!done.await(50, TimeUnit.MILLISECONDS) && failure == null) {
       long quiet = System.nanoTime() - Math.max(lastDelivery, start + sending);
       if (quiet > options.idleTimeout().toNanos()) {
         return; // what has not arrived by now is lost
@@ -172,24 +231,35 @@ public final class LoadGenerator {
     }
   }
 
-  /** One simulated user: a socket, a reader thread and a sender thread. */
+  /** One simulated user: a socket, read by a reader thread, written by a sender thread. */
   private final class User {
     final int index;
-    final Socket socket;
-    final OutputStream out;
-    // Written by this user's reader thread; read at the end under the same monitor.
+    final SocketChannel channel;
+    // Only this user's reader thread touches the rest; run() reads it after joining that thread.
+    final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     final LatencyHistogram latency = new LatencyHistogram();
     final long[] lastSeq; // per sender, the last sequence number received, to check order
+    boolean welcomed;
     long received;
     long misordered;
     long corrupted;
 
-    User(int index, Socket socket) throws IOException {
+    User(int index, SocketChannel channel) {
       this.index = index;
-      this.socket = socket;
-      this.out = socket.getOutputStream();
+      this.channel = channel;
       this.lastSeq = new long[options.clients()];
       Arrays.fill(lastSeq, -1);
+    }
+
+    void write(String line) throws IOException {
+      ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
+      while (bytes.hasRemaining()) {
+        if (channel.write(bytes) == 0) {
+          // The socket is non-blocking (the selector needs it so) and its buffer is full: the
+          // server is behind. Back off briefly instead of spinning on a core the server needs.
+          LockSupport.parkNanos(100_000);
+        }
+      }
     }
 
     /** Sends {@code messages} lines, on a schedule when there is a rate. */
@@ -198,7 +268,7 @@ public final class LoadGenerator {
       // Users start at different points of the first interval, so they do not send in bursts.
       long next = start + (interval * index) / options.clients();
       try {
-        for (int seq = 0; seq < options.messages(); seq++) {
+        for (int seq = 0; seq < options.messages() && !stopping; seq++) {
           if (interval > 0) {
             // Sleep until the scheduled time, not for a fixed time after sending: a slow send
             // must not quietly lower the rate (and hide latency).
@@ -208,68 +278,66 @@ public final class LoadGenerator {
             }
             next += interval;
           }
-          String line = "load " + index + " " + seq + " " + System.nanoTime() + "\n";
-          out.write(line.getBytes(StandardCharsets.US_ASCII));
+          write("load " + index + " " + seq + " " + System.nanoTime() + "\n");
         }
       } catch (IOException e) {
         failure = "user " + index + " could not send: " + e.getMessage();
       }
     }
 
-    /** Reads until this user has every message; counts, checks order, records latency. */
-    void read() {
-      byte[] buffer = new byte[64 * 1024];
-      int length = 0;
-      boolean welcomed = false;
+    /** Reads what is there and handles each complete line; false at end of stream. */
+    boolean readAvailable(long now) {
+      int n;
       try {
-        InputStream in = socket.getInputStream();
-        while (received < expectedEach || !welcomed) {
-          int n = in.read(buffer, length, buffer.length - length);
-          if (n < 0) {
-            break;
-          }
-          // One clock reading per read, not per line: cheap, and what a reader would see.
-          long now = System.nanoTime();
-          length += n;
-          int lineStart = 0;
-          long before = received;
-          for (int i = length - n; i < length; i++) {
-            if (buffer[i] != '\n') {
-              continue;
-            }
-            if (startsWith(buffer, lineStart, i, MSG)) {
-              synchronized (this) { // uncontended: only the final merge takes it too
-                message(buffer, lineStart, i, now);
-              }
-            } else if (!welcomed && startsWith(buffer, lineStart, i, WELCOME)) {
-              welcomed = true;
-              registered.countDown();
-            } else if (startsWith(buffer, lineStart, i, ERR)) {
-              failure =
-                  "the server refused user "
-                      + index
-                      + ": "
-                      + new String(buffer, lineStart, i - lineStart, StandardCharsets.UTF_8);
-            }
-            lineStart = i + 1;
-          }
-          if (received > before) {
-            delivered.add(received - before);
-            lastDelivery = now; // once per read: a shared variable written per line is slow
-          }
-          System.arraycopy(buffer, lineStart, buffer, 0, length - lineStart);
-          length -= lineStart;
-          if (length == buffer.length) {
-            failure = "a line longer than " + buffer.length + " bytes";
-            break;
-          }
-        }
+        n = channel.read(buffer);
       } catch (IOException e) {
-        if (received < expectedEach) {
-          failure = "user " + index + " lost its connection: " + e.getMessage();
+        lostConnection(e.getMessage());
+        return false;
+      }
+      if (n < 0) {
+        lostConnection("the server closed it");
+        return false;
+      }
+      byte[] b = buffer.array();
+      int length = buffer.position();
+      int lineStart = 0;
+      long before = received;
+      for (int i = length - n; i < length; i++) {
+        if (b[i] != '\n') {
+          continue;
         }
-      } finally {
-        done.countDown();
+        if (startsWith(b, lineStart, i, MSG)) {
+          message(b, lineStart, i, now);
+        } else if (!welcomed && startsWith(b, lineStart, i, WELCOME)) {
+          welcomed = true;
+          registered.countDown();
+        } else if (startsWith(b, lineStart, i, ERR)) {
+          failure =
+              "the server refused user %d: %s"
+                  .formatted(
+                      index, new String(b, lineStart, i - lineStart, StandardCharsets.UTF_8));
+        }
+        lineStart = i + 1;
+      }
+      if (received > before) {
+        delivered.add(received - before);
+        lastDelivery = now; // once per read: a shared variable written per line is slow
+        if (before < expectedEach && received >= expectedEach) {
+          done.countDown();
+        }
+      }
+      System.arraycopy(b, lineStart, b, 0, length - lineStart);
+      buffer.position(length - lineStart);
+      if (!buffer.hasRemaining()) {
+        failure = "a line longer than " + buffer.capacity() + " bytes";
+        return false;
+      }
+      return true;
+    }
+
+    private void lostConnection(String why) {
+      if (received < expectedEach && !stopping) {
+        failure = "user " + index + " lost its connection: " + why;
       }
     }
 
@@ -303,16 +371,8 @@ public final class LoadGenerator {
         misordered++;
       }
       lastSeq[sender] = numbers[1];
-      latency.record(now - numbers[2]); // one clock (CLOCK_MONOTONIC) for every process here
+      latency.record(now - numbers[2]); // System.nanoTime: one clock for every process here
       received++;
-    }
-
-    void close() {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // Closing anyway.
-      }
     }
   }
 

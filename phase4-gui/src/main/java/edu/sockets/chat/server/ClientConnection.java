@@ -95,8 +95,6 @@ final class ClientConnection implements Peer {
       }
     } catch (IOException e) {
       closeSocket(); // the client is gone; the reader finds out at its next read
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
