@@ -48,6 +48,8 @@ final class ChatDemo implements Callable<Integer> {
       try (User bob = new User("bob", server.port(), out)) {
         converse(alice, bob);
       }
+      alice.say("/exit");
+      alice.await(Bye.class::isInstance);
     } finally {
       server.shutdown();
       serving.join(STEP.toMillis());

@@ -1,5 +1,6 @@
 package edu.sockets.chat.client;
 
+import java.io.IOError;
 import java.io.IOException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -18,6 +19,7 @@ final class JLineScreen implements Screen {
   private final Terminal terminal;
   private final LineReader reader;
   private final boolean colour;
+  private volatile boolean closed;
 
   private JLineScreen(Terminal terminal, boolean colour) {
     this.terminal = terminal;
@@ -44,6 +46,11 @@ final class JLineScreen implements Screen {
       return reader.readLine(prompt);
     } catch (EndOfFileException | UserInterruptException e) {
       return null; // Ctrl+D or Ctrl+C: the user wants to leave
+    } catch (RuntimeException | IOError e) {
+      if (closed) {
+        return null; // the connection ended and closed the terminal under the line being typed
+      }
+      throw e;
     }
   }
 
@@ -59,6 +66,7 @@ final class JLineScreen implements Screen {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     terminal.close();
   }
 }

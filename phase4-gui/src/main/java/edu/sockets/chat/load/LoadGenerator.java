@@ -62,7 +62,7 @@ public final class LoadGenerator {
   }
 
   /** Reader threads: two, one per core here, so reading keeps up with a fast server. */
-  private static final int READERS = 2;
+  private static final int READERS = Integer.getInteger("load.readers", 2);
 
   private static final byte[] MSG = "MSG ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] WELCOME = "WELCOME ".getBytes(StandardCharsets.US_ASCII);

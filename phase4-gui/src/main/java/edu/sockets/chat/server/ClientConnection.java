@@ -56,8 +56,9 @@ final class ClientConnection implements Peer {
     Thread.ofVirtual().name("writer " + address).start(this::write);
     state.connect(this);
     String ending = "closed the connection";
-    // The reader thread owns the socket: it alone closes it, once the client is gone, so the
-    // writer can never write to a socket the reader has given up on, or the reverse.
+    // The reader thread owns the socket and closes it once the client is gone. The writer only
+    // half-closes it after a goodbye; a broken client (a failed write, a full queue) has it
+    // closed early from another thread, which ends this thread's read with an exception.
     try (socket) {
       LineReader in = new LineReader(socket.getInputStream());
       while (true) {

@@ -51,7 +51,7 @@ class CommandTest {
         Arguments.of("\u001b\u0007", new Blank()));
   }
 
-  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("validLines")
   @DisplayName("valid lines parse to their command")
   void parsesValidLines(String line, Command expected) {
@@ -82,7 +82,7 @@ class CommandTest {
         Arguments.of("/name\talice", ErrorCode.UNKNOWN_COMMAND));
   }
 
-  @ParameterizedTest(name = "\"{0}\" -> ERR {1}")
+  @ParameterizedTest(name = "{0} -> ERR {1}")
   @MethodSource("invalidLines")
   @DisplayName("lines that break the rules parse to the error the server sends")
   void parsesInvalidLinesToTheirError(String line, ErrorCode code) {

@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Names: the rules for user names and rooms")
 class NamesTest {
 
-  @ParameterizedTest(name = "\"{0}\" is a valid name")
+  @ParameterizedTest(name = "{0} is a valid name")
   @ValueSource(strings = {"a", "alice", "Bob_2", "x-y", "0123456789abcdef", "servers", "_"})
   void acceptsValidNames(String name) {
     assertThat(Names.isValidName(name)).isTrue();
   }
 
-  @ParameterizedTest(name = "\"{0}\" is not a valid name")
+  @ParameterizedTest(name = "{0} is not a valid name")
   @ValueSource(
       strings = {
         "",
@@ -38,13 +38,13 @@ class NamesTest {
     assertThat(Names.isValidName(name)).isFalse();
   }
 
-  @ParameterizedTest(name = "\"{0}\" is a valid room")
+  @ParameterizedTest(name = "{0} is a valid room")
   @ValueSource(strings = {"#a", "#java", "#Java_21", "#abcdefghijklmnopqrstuvwx"})
   void acceptsValidRooms(String room) {
     assertThat(Names.isValidRoom(room)).isTrue();
   }
 
-  @ParameterizedTest(name = "\"{0}\" is not a valid room")
+  @ParameterizedTest(name = "{0} is not a valid room")
   @ValueSource(strings = {"", "#", "java", "##a", "#a b", "#abcdefghijklmnopqrstuvwxy", "#ü"})
   void refusesInvalidRooms(String room) {
     assertThat(Names.isValidRoom(room)).isFalse();

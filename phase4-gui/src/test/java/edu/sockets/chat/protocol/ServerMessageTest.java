@@ -69,7 +69,7 @@ class ServerMessageTest {
     assertThat(ServerMessage.parse(line)).isEqualTo(message);
   }
 
-  @ParameterizedTest(name = "\"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         "",
