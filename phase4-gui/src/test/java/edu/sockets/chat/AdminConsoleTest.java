@@ -62,7 +62,10 @@ class AdminConsoleTest {
       bob.expect("ERR KICKED flooding the room");
       assertThat(bob.isClosedByServer()).isTrue();
       alice.expect("LEAVE " + TS + " bob \\* kicked");
-      server.run().out.awaitLine(Pattern.compile("kicked bob \\(flooding the room\\)"), WAIT);
+      server
+          .run()
+          .out
+          .awaitLine(Pattern.compile("127\\.0\\.0\\.1:\\d+ bob kicked: flooding the room$"), WAIT);
       server.console("kick nobody");
       server.run().out.awaitLine(Pattern.compile("^No user is called nobody$"), WAIT);
     }

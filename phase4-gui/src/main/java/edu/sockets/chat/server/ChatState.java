@@ -163,7 +163,7 @@ public final class ChatState {
         return false;
       }
       send(session, Err.of(ErrorCode.KICKED, ControlCharacters.strip(reason)));
-      log.accept("kicked " + session.name + " (" + reason + ")");
+      log.accept(session.peer.address() + " " + session.name + " kicked: " + reason);
       remove(session, "kicked");
       session.peer.closeAfterSending();
       return true;
@@ -288,7 +288,7 @@ public final class ChatState {
     users.remove(Names.key(old));
     session.name = name;
     users.put(Names.key(name), session);
-    log.accept(old + " is now " + name);
+    log.accept(session.peer.address() + " " + old + " is now " + name);
     toUsers(new Nick(stamp(), old, name), null);
   }
 
@@ -378,7 +378,7 @@ public final class ChatState {
     for (Room room : List.copyOf(session.rooms)) {
       leaveRoom(session, room);
     }
-    log.accept(session.name + " left (" + reason + ")");
+    log.accept(session.peer.address() + " " + session.name + " left (" + reason + ")");
     toUsers(new Leave(stamp(), session.name, Names.EVERYONE, reason), null);
   }
 
