@@ -1,0 +1,309 @@
+package edu.sockets.chat;
+
+import edu.sockets.chat.client.TerminalClient;
+import edu.sockets.chat.load.LoadGenerator;
+import edu.sockets.chat.server.AdminConsole;
+import edu.sockets.chat.server.ChatServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Phase 4's command line: {@code server}, {@code client}, {@code load} and {@code demo}.
+ *
+ * <p>Errors a user can cause (a port in use, no server) end here in one line on standard error and
+ * exit code 1; bad arguments print the usage and exit with 2.
+ */
+@Command(
+    name = "phase4-gui",
+    mixinStandardHelpOptions = true,
+    versionProvider = ChatApp.Version.class,
+    description = "A chat server with names, rooms and private messages, and its clients.",
+    subcommands = {ChatApp.Server.class, ChatApp.Client.class, ChatApp.Load.class, ChatDemo.class})
+public final class ChatApp implements Callable<Integer> {
+
+  static final int DEFAULT_PORT = 5004;
+
+  @Spec CommandSpec spec;
+
+  /** Standard input: the admin console's and the terminal client's; a pipe in tests. */
+  final InputStream in;
+
+  ChatApp(InputStream in) {
+    this.in = in;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ChatApp(System.in)).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: server, client, load or demo");
+  }
+
+  @Command(
+      name = "server",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run the chat server. Type admin commands on its standard input:",
+        "list, kick <name> [reason], rename <old> <new>, say <text>, shutdown."
+      })
+  static final class Server implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ParentCommand ChatApp app;
+
+    @Option(
+        names = "--host",
+        defaultValue = "0.0.0.0",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "" + DEFAULT_PORT,
+        description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      checkRange(spec, "--port", port, 0, 65535);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      ChatServer server;
+      try {
+        server = ChatServer.open(host, port, out::println);
+      } catch (UnknownHostException e) {
+        err.println("Unknown host: " + host + ". Use an address of this machine, or 0.0.0.0.");
+        return 1;
+      } catch (IOException e) {
+        err.println(cannotListen(host, port, e));
+        return 1;
+      }
+      // Ctrl+C (SIGINT) and kill (SIGTERM) run shutdown hooks: say goodbye as "shutdown" does.
+      Thread onSignal =
+          new Thread(() -> {
+            server.shutdown();
+            try {
+              server.awaitStopped(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      Runtime.getRuntime().addShutdownHook(onSignal);
+      Thread.ofPlatform()
+          .daemon() // the console must not keep the program alive once the server has stopped
+          .name("admin console")
+          .start(() -> new AdminConsole(server, out::println).run(app.in));
+      try {
+        server.serve();
+        out.println("Server stopped");
+        return 0;
+      } catch (IOException e) {
+        err.println("Server stopped: " + e.getMessage());
+        return 1;
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+          // The JVM is already shutting down (Ctrl+C): the hook is running, nothing to remove.
+        }
+      }
+    }
+  }
+
+  @Command(
+      name = "client",
+      mixinStandardHelpOptions = true,
+      description = "Chat in this terminal. /help lists the commands; /exit or Ctrl+D leaves.")
+  static final class Client implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ParentCommand ChatApp app;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Server to connect to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "" + DEFAULT_PORT,
+        description = "Server's port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--name", description = "Your name; asked for when not given.")
+    String name;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "10",
+        description = "Seconds to wait for the connection (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      checkRange(spec, "--port", port, 1, 65535);
+      checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        return TerminalClient.run(
+            host,
+            port,
+            name,
+            Duration.ofSeconds(timeoutSeconds),
+            app.in,
+            spec.commandLine().getOut());
+      } catch (IOException e) {
+        err.println(cannotConnect(host, port, e));
+        return 1;
+      }
+    }
+  }
+
+  @Command(
+      name = "load",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Register --clients users that each send --messages public messages and all read;",
+        "print deliveries, loss, rate and latency. Exit 1 if anything was lost."
+      })
+  static final class Load implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Server (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "" + DEFAULT_PORT,
+        description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--clients",
+        defaultValue = "100",
+        description = "Users (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+        names = "--messages",
+        defaultValue = "100",
+        description = "Messages each user sends (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(
+        names = "--rate",
+        defaultValue = "0",
+        description =
+            "Messages per second per user; 0 is as fast as possible (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "10",
+        description =
+            "Seconds without a delivery after which the rest counts as lost (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      checkRange(spec, "--port", port, 1, 65535);
+      checkRange(spec, "--clients", clients, 1, 20_000);
+      checkRange(spec, "--messages", messages, 1, 10_000_000);
+      checkRange(spec, "--timeout", timeoutSeconds, 1, 3600);
+      if (rate < 0) {
+        throw new ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      LoadGenerator.Result r;
+      try {
+        r =
+            LoadGenerator.run(
+                new LoadGenerator.Options(
+                    host, port, clients, messages, rate, Duration.ofSeconds(timeoutSeconds)),
+                out::println);
+      } catch (IOException e) {
+        err.println(cannotConnect(host, port, e));
+        return 1;
+      } catch (IllegalStateException e) {
+        err.println("Load run failed: " + e.getMessage());
+        return 1;
+      }
+      out.printf(
+          "deliveries: %,d expected, %,d received, %,d lost (%.3f%%); %,d out of order, %,d corrupted%n",
+          r.expected(),
+          r.received(),
+          r.lost(),
+          100.0 * r.lost() / r.expected(),
+          r.misordered(),
+          r.corrupted());
+      out.printf("time: %.3f s, rate: %,.0f deliveries/s%n", r.seconds(), r.rate());
+      out.printf(
+          "latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          r.p50() / 1e6, r.p99() / 1e6, r.max() / 1e6);
+      out.flush();
+      return r.ok() ? 0 : 1;
+    }
+  }
+
+  /** Reads the version from the jar's manifest (there is none when run from target/classes). */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ChatApp.class.getPackage().getImplementationVersion();
+      return new String[] {"phase4-gui " + (version == null ? "(development build)" : version)};
+    }
+  }
+
+  static String cannotListen(String host, int port, IOException e) {
+    // "Address already in use" is by far the usual cause; the others are named by the system.
+    String advice =
+        e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
+            ? " Is another server using port %d? Stop it, or choose another port with --port."
+                .formatted(port)
+            : "";
+    return "Cannot listen on %s:%d (%s).%s".formatted(host, port, e.getMessage(), advice);
+  }
+
+  static String cannotConnect(String host, int port, IOException e) {
+    String server = host + ":" + port;
+    return switch (e) {
+      case UnknownHostException u ->
+          "Unknown host: " + host + ". Check the name, or use the server's IP address.";
+      case ConnectException c ->
+          "Cannot connect to %s (%s). Is the server running?".formatted(server, e.getMessage());
+      case SocketTimeoutException t ->
+          "Gave up connecting to %s (%s). Is the server running, and the address right?"
+              .formatted(server, e.getMessage());
+      default -> "Connection to " + server + " failed: " + e.getMessage();
+    };
+  }
+
+  static void checkRange(CommandSpec spec, String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "%s must be between %d and %d, not %d".formatted(option, min, max, value));
+    }
+  }
+}

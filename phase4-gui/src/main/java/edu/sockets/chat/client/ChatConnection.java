@@ -1,0 +1,106 @@
+package edu.sockets.chat.client;
+
+import edu.sockets.chat.protocol.LineReader;
+import edu.sockets.chat.protocol.ServerMessage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A client's connection to the chat server, for any user interface: it sends lines, and a thread of
+ * its own reads the server's lines and hands each, parsed, to a {@link Listener}. It knows nothing
+ * of terminals or windows.
+ */
+public final class ChatConnection implements Closeable {
+
+  /**
+   * The longest server line we accept. Larger than the 8,192 bytes a client may send: the server
+   * adds a prefix to each message, and a {@code USERS} line grows with the number of users. Still
+   * bounded, so a broken server cannot fill our memory with one endless line.
+   */
+  static final int MAX_SERVER_LINE_BYTES = 1 << 20;
+
+  /** What the reader thread reports. Both methods are called on that thread. */
+  public interface Listener {
+    void onMessage(ServerMessage message);
+
+    /**
+     * The connection ended: {@code cause} is null when the server closed it normally (end of
+     * stream), else the error.
+     */
+    void onClosed(IOException cause);
+  }
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final String server;
+
+  private ChatConnection(Socket socket, String server) throws IOException {
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    this.server = server;
+  }
+
+  /** Connects, and starts the reader thread that calls {@code listener}. */
+  public static ChatConnection open(String host, int port, Duration timeout, Listener listener)
+      throws IOException {
+    Socket socket = new Socket();
+    try {
+      // A connect timeout: a host that silently drops packets would otherwise hang us for minutes.
+      socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
+      socket.setTcpNoDelay(true); // a person is waiting for each line
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+    ChatConnection connection = new ChatConnection(socket, host + ":" + port);
+    Thread.ofPlatform()
+        .daemon()
+        .name("chat reader " + connection.server)
+        .start(() -> connection.read(listener));
+    return connection;
+  }
+
+  /** The server as the user named it, {@code host:port}. */
+  public String server() {
+    return server;
+  }
+
+  /** Sends one line (an LF is added). Safe to call from several threads. */
+  public void send(String line) throws IOException {
+    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (out) { // two threads' lines must not interleave byte by byte
+      out.write(bytes);
+      out.flush();
+    }
+  }
+
+  /** Closes the socket; the reader thread then reports {@link Listener#onClosed}. */
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  private void read(Listener listener) {
+    IOException cause = null;
+    try {
+      LineReader in = new LineReader(socket.getInputStream(), MAX_SERVER_LINE_BYTES);
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        listener.onMessage(ServerMessage.parse(line));
+      }
+    } catch (IOException e) {
+      cause = e;
+    } finally {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // Closing anyway.
+      }
+    }
+    listener.onClosed(cause);
+  }
+}

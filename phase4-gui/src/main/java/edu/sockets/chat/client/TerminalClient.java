@@ -1,0 +1,200 @@
+package edu.sockets.chat.client;
+
+import edu.sockets.chat.protocol.Command;
+import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Bye;
+import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Welcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The terminal chat client. Two threads: one reads what the user types and sends it; the
+ * connection's reader thread prints what arrives. The main thread waits for the outcome: the exit
+ * code, 0 after the user's own {@code /exit}, 1 when the server went away or kicked us.
+ */
+public final class TerminalClient implements ChatConnection.Listener {
+
+  /** After {@code /exit}, how long to wait for the server's BYE before leaving anyway. */
+  private static final Duration GOODBYE_TIME = Duration.ofSeconds(5);
+
+  private final Screen screen;
+  private final TerminalFormat format;
+  private final CompletableFuture<Integer> outcome = new CompletableFuture<>();
+
+  /** Replies to {@code /name} while not yet registered: WELCOME or ERR. */
+  private final BlockingQueue<ServerMessage> nameReplies = new LinkedBlockingQueue<>();
+
+  private ChatConnection connection;
+  private volatile String me; // our name once registered; it changes with NICK
+  private volatile boolean leaving; // we sent /exit
+  private volatile boolean byeReceived;
+  private volatile String kickedBecause;
+
+  private TerminalClient(Screen screen) {
+    this.screen = screen;
+    this.format = new TerminalFormat(ZoneId.systemDefault(), screen.colour());
+  }
+
+  /**
+   * Runs a chat session on the real terminal when there is one (JLine), else plain lines on {@code
+   * in} and {@code out}.
+   *
+   * @param name the name to ask for, or null to ask the user
+   * @return the exit code
+   * @throws IOException if the connection cannot be made (the caller explains it to the user)
+   */
+  public static int run(
+      String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
+      throws IOException, InterruptedException {
+    Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
+    try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
+      TerminalClient client = new TerminalClient(chosen);
+      client.connection = ChatConnection.open(host, port, timeout, client);
+      try (ChatConnection connection = client.connection) {
+        chosen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
+        Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(name));
+        return client.outcome.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  @Override
+  public void onMessage(ServerMessage message) {
+    boolean registering = me == null;
+    switch (message) {
+      case Welcome w -> me = w.name();
+      case Nick n when n.oldName().equals(me) -> me = n.newName();
+      case Bye b -> byeReceived = true;
+      case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
+      default -> {}
+    }
+    if (registering && (message instanceof Welcome || message instanceof Err)) {
+      nameReplies.add(message); // the keyboard thread waits for this to go on, or to ask again
+    }
+    String line = format.format(message, me);
+    if (line != null) {
+      screen.print(line);
+    }
+  }
+
+  @Override
+  public void onClosed(IOException cause) {
+    String server = connection == null ? "the server" : connection.server();
+    if (leaving && byeReceived) {
+      screen.print("Bye.");
+      outcome.complete(0);
+    } else if (kickedBecause != null) {
+      screen.print("You were removed from the chat: " + kickedBecause);
+      outcome.complete(1);
+    } else if (byeReceived) {
+      screen.print("The server at " + server + " closed the chat (it is shutting down).");
+      outcome.complete(1);
+    } else {
+      String why = cause == null ? "the server closed the connection" : cause.getMessage();
+      screen.print("Connection to " + server + " lost (" + why + "). Is the server still running?");
+      outcome.complete(1);
+    }
+  }
+
+  /** The keyboard thread: choose a name, then send what the user types. */
+  private void interact(String name) {
+    try {
+      if (register(name)) {
+        chat();
+      }
+      leave();
+    } catch (IOException e) {
+      // Sending failed: the connection is gone, and onClosed tells the user.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Asks for names until one is accepted; false if input ended or the connection did. */
+  private boolean register(String name) throws IOException, InterruptedException {
+    String candidate = name;
+    while (!outcome.isDone()) {
+      if (candidate == null) {
+        candidate = screen.readLine("Your name: ");
+        if (candidate == null) {
+          return false;
+        }
+        candidate = candidate.strip();
+        if (candidate.isEmpty()) {
+          candidate = null;
+          continue;
+        }
+      }
+      connection.send("/name " + candidate);
+      ServerMessage reply = awaitNameReply();
+      if (reply instanceof Welcome) {
+        return true;
+      }
+      if (reply == null) {
+        return false; // the connection ended
+      }
+      candidate = null; // taken or invalid: the error is on screen; ask again
+    }
+    return false;
+  }
+
+  private ServerMessage awaitNameReply() throws InterruptedException {
+    while (!outcome.isDone()) {
+      ServerMessage reply = nameReplies.poll(100, TimeUnit.MILLISECONDS);
+      if (reply != null) {
+        return reply;
+      }
+    }
+    return null;
+  }
+
+  private void chat() throws IOException {
+    while (!outcome.isDone()) {
+      String line = screen.readLine(me + "> ");
+      if (line == null) {
+        return;
+      }
+      String word = line.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
+      switch (word) {
+        case "/help" -> Command.HELP.forEach(screen::print);
+        case "/exit", "/quit" -> {
+          return;
+        }
+        default -> {
+          if (!line.isBlank()) {
+            connection.send(line);
+          }
+        }
+      }
+    }
+  }
+
+  /** Says goodbye and waits, a little, for the server's BYE. */
+  private void leave() throws IOException, InterruptedException {
+    if (outcome.isDone()) {
+      return;
+    }
+    leaving = true;
+    connection.send("/exit");
+    try {
+      outcome.get(GOODBYE_TIME.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      outcome.complete(0); // we asked to leave; a server that does not answer does not matter
+    }
+  }
+}

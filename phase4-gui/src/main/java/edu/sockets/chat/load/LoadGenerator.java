@@ -1,0 +1,390 @@
+package edu.sockets.chat.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * The load generator: registers N users that each send M public messages and all read everything.
+ * Every message carries its send time, so each delivery gives a latency; every user must receive
+ * all N x M messages (public messages reach the sender too), in each sender's order.
+ *
+ * <p>It shares the machine with the server, so it must cost little or it measures itself. All users
+ * are read by {@link #READERS} threads with a {@link Selector} (one system call reports every
+ * socket that has data; no thread per user to wake); lines are scanned as bytes, looking only at
+ * the numbers at the end of each MSG line; latencies go into a histogram, not a list.
+ */
+public final class LoadGenerator {
+
+  /** What to run: {@code rate} is messages per second per user, 0 for as fast as possible. */
+  public record Options(
+      String host, int port, int clients, int messages, double rate, Duration idleTimeout) {}
+
+  /** What was measured. Latencies are in nanoseconds. */
+  public record Result(
+      int clients,
+      long expected,
+      long received,
+      long misordered,
+      long corrupted,
+      double registerSeconds,
+      double seconds,
+      long p50,
+      long p99,
+      long max) {
+
+    public long lost() {
+      return expected - received;
+    }
+
+    public double rate() {
+      return seconds > 0 ? received / seconds : 0;
+    }
+
+    public boolean ok() {
+      return lost() == 0 && misordered == 0 && corrupted == 0;
+    }
+  }
+
+  /** Reader threads: two, one per core here, so reading keeps up with a fast server. */
+  private static final int READERS = Integer.getInteger("load.readers", 2);
+
+  private static final byte[] MSG = "MSG ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] WELCOME = "WELCOME ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ERR = "ERR ".getBytes(StandardCharsets.US_ASCII);
+
+  private final Options options;
+  private final long expectedEach;
+  private final LongAdder delivered = new LongAdder();
+  private final CountDownLatch registered;
+  private final CountDownLatch done;
+  private volatile boolean stopping;
+  private volatile long start;
+  private volatile long lastDelivery;
+  private volatile String failure;
+
+  private LoadGenerator(Options options) {
+    this.options = options;
+    this.expectedEach = (long) options.clients() * options.messages();
+    this.registered = new CountDownLatch(options.clients());
+    this.done = new CountDownLatch(options.clients());
+  }
+
+  /** Runs the load; {@code progress} gets a line on the way. */
+  public static Result run(Options options, Consumer<String> progress)
+      throws IOException, InterruptedException {
+    return new LoadGenerator(options).run(progress);
+  }
+
+  private Result run(Consumer<String> progress) throws IOException, InterruptedException {
+    // A prefix of our own, so two runs against one server never ask for the same names.
+    String prefix = "ld%04x-".formatted(ThreadLocalRandom.current().nextInt(0x10000));
+    List<User> users = new ArrayList<>();
+    List<Selector> selectors = new ArrayList<>();
+    List<Thread> readers = new ArrayList<>();
+    long begin = System.nanoTime();
+    try {
+      for (int r = 0; r < READERS; r++) {
+        selectors.add(Selector.open());
+      }
+      for (int i = 0; i < options.clients(); i++) {
+        User user = new User(i, connect());
+        users.add(user);
+        user.write("/name " + prefix + i + "\n");
+        user.channel.configureBlocking(false);
+        user.channel.register(selectors.get(i % READERS), SelectionKey.OP_READ, user);
+      }
+      for (Selector selector : selectors) {
+        readers.add(Thread.ofPlatform().name("load reader").start(() -> readAll(selector)));
+      }
+      awaitOrFail(registered, "registering");
+      double registerSeconds = (System.nanoTime() - begin) / 1e9;
+      progress.accept(
+          "Registered %d users in %.2f s; each sends %d messages %s"
+              .formatted(
+                  options.clients(),
+                  registerSeconds,
+                  options.messages(),
+                  options.rate() > 0 ? "at " + options.rate() + " a second" : "as fast as it can"));
+
+      start = System.nanoTime();
+      lastDelivery = start;
+      for (User user : users) {
+        Thread.ofVirtual().name("load sender " + user.index).start(user::send);
+      }
+      awaitDeliveries();
+      long end = lastDelivery;
+      stopping = true;
+      selectors.forEach(Selector::wakeup);
+      for (Thread reader : readers) {
+        reader.join(); // after this, every User's counters are safe to read here
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+
+      LatencyHistogram latency = new LatencyHistogram();
+      long misordered = 0;
+      long corrupted = 0;
+      for (User user : users) {
+        latency.add(user.latency);
+        misordered += user.misordered;
+        corrupted += user.corrupted;
+      }
+      return new Result(
+          options.clients(),
+          expectedEach * options.clients(),
+          delivered.sum(),
+          misordered,
+          corrupted,
+          registerSeconds,
+          (end - start) / 1e9,
+          latency.percentile(50),
+          latency.percentile(99),
+          latency.max());
+    } finally {
+      stopping = true;
+      for (Selector selector : selectors) {
+        selector.wakeup();
+      }
+      for (Thread reader : readers) {
+        reader.join();
+      }
+      for (Selector selector : selectors) {
+        selector.close();
+      }
+      for (User user : users) {
+        user.channel.close();
+      }
+    }
+  }
+
+  private SocketChannel connect() throws IOException {
+    SocketChannel channel = SocketChannel.open();
+    try {
+      channel.socket().connect(new InetSocketAddress(options.host(), options.port()), 10_000);
+      // Each message leaves at once: we measure the server, not Nagle's algorithm.
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      return channel;
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** A reader thread: reads whichever of its users' sockets have data, until stopped. */
+  private void readAll(Selector selector) {
+    try {
+      while (!stopping) {
+        selector.select();
+        // One clock reading per wake-up, not per line: cheap, and what a reader would see.
+        long now = System.nanoTime();
+        for (SelectionKey key : selector.selectedKeys()) {
+          User user = (User) key.attachment();
+          if (!user.readAvailable(now)) {
+            key.cancel();
+          }
+        }
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      failure = "reading failed: " + e.getMessage();
+    }
+  }
+
+  private void awaitOrFail(CountDownLatch latch, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + options.idleTimeout().toNanos() * 3;
+    while (!latch.await(50, TimeUnit.MILLISECONDS)) {
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "gave up " + what + ": " + latch.getCount() + " users still waiting");
+      }
+    }
+  }
+
+  /** Waits until every user has everything, or nothing has arrived for the idle timeout. */
+  private void awaitDeliveries() throws InterruptedException {
+    long sending = options.rate() > 0 ? (long) (options.messages() / options.rate() * 1e9) : 0;
+    while (!done.await(50, TimeUnit.MILLISECONDS) && failure == null) {
+      long quiet = System.nanoTime() - Math.max(lastDelivery, start + sending);
+      if (quiet > options.idleTimeout().toNanos()) {
+        return; // what has not arrived by now is lost
+      }
+    }
+  }
+
+  /** One simulated user: a socket, read by a reader thread, written by a sender thread. */
+  private final class User {
+    final int index;
+    final SocketChannel channel;
+    // Only this user's reader thread touches the rest; run() reads it after joining that thread.
+    final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    final LatencyHistogram latency = new LatencyHistogram();
+    final long[] lastSeq; // per sender, the last sequence number received, to check order
+    boolean welcomed;
+    long received;
+    long misordered;
+    long corrupted;
+
+    User(int index, SocketChannel channel) {
+      this.index = index;
+      this.channel = channel;
+      this.lastSeq = new long[options.clients()];
+      Arrays.fill(lastSeq, -1);
+    }
+
+    void write(String line) throws IOException {
+      ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
+      while (bytes.hasRemaining()) {
+        if (channel.write(bytes) == 0) {
+          // The socket is non-blocking (the selector needs it so) and its buffer is full: the
+          // server is behind. Back off briefly instead of spinning on a core the server needs.
+          LockSupport.parkNanos(100_000);
+        }
+      }
+    }
+
+    /** Sends {@code messages} lines, on a schedule when there is a rate. */
+    void send() {
+      long interval = options.rate() > 0 ? (long) (1e9 / options.rate()) : 0;
+      // Users start at different points of the first interval, so they do not send in bursts.
+      long next = start + (interval * index) / options.clients();
+      try {
+        for (int seq = 0; seq < options.messages() && !stopping; seq++) {
+          if (interval > 0) {
+            // Sleep until the scheduled time, not for a fixed time after sending: a slow send
+            // must not quietly lower the rate (and hide latency).
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            next += interval;
+          }
+          write("load " + index + " " + seq + " " + System.nanoTime() + "\n");
+        }
+      } catch (IOException e) {
+        failure = "user " + index + " could not send: " + e.getMessage();
+      }
+    }
+
+    /** Reads what is there and handles each complete line; false at end of stream. */
+    boolean readAvailable(long now) {
+      int n;
+      try {
+        n = channel.read(buffer);
+      } catch (IOException e) {
+        lostConnection(e.getMessage());
+        return false;
+      }
+      if (n < 0) {
+        lostConnection("the server closed it");
+        return false;
+      }
+      byte[] b = buffer.array();
+      int length = buffer.position();
+      int lineStart = 0;
+      long before = received;
+      for (int i = length - n; i < length; i++) {
+        if (b[i] != '\n') {
+          continue;
+        }
+        if (startsWith(b, lineStart, i, MSG)) {
+          message(b, lineStart, i, now);
+        } else if (!welcomed && startsWith(b, lineStart, i, WELCOME)) {
+          welcomed = true;
+          registered.countDown();
+        } else if (startsWith(b, lineStart, i, ERR)) {
+          failure =
+              "the server refused user %d: %s"
+                  .formatted(
+                      index, new String(b, lineStart, i - lineStart, StandardCharsets.UTF_8));
+        }
+        lineStart = i + 1;
+      }
+      if (received > before) {
+        delivered.add(received - before);
+        lastDelivery = now; // once per read: a shared variable written per line is slow
+        if (before < expectedEach && received >= expectedEach) {
+          done.countDown();
+        }
+      }
+      System.arraycopy(b, lineStart, b, 0, length - lineStart);
+      buffer.position(length - lineStart);
+      if (!buffer.hasRemaining()) {
+        failure = "a line longer than " + buffer.capacity() + " bytes";
+        return false;
+      }
+      return true;
+    }
+
+    private void lostConnection(String why) {
+      if (received < expectedEach && !stopping) {
+        failure = "user " + index + " lost its connection: " + why;
+      }
+    }
+
+    /** MSG ts from * load sender seq nanos: reads the three numbers from the end. */
+    private void message(byte[] b, int from, int end, long now) {
+      long[] numbers = new long[3];
+      int i = end - 1;
+      for (int k = 2; k >= 0; k--) {
+        long value = 0;
+        long scale = 1;
+        int digits = 0;
+        while (i >= from && b[i] >= '0' && b[i] <= '9' && digits < 19) {
+          value += (b[i] - '0') * scale;
+          scale *= 10;
+          digits++;
+          i--;
+        }
+        if (digits == 0 || i < from || b[i] != ' ') {
+          corrupted++;
+          return;
+        }
+        numbers[k] = value;
+        i--;
+      }
+      int sender = (int) numbers[0];
+      if (sender >= lastSeq.length) {
+        corrupted++;
+        return;
+      }
+      if (numbers[1] != lastSeq[sender] + 1) {
+        misordered++;
+      }
+      lastSeq[sender] = numbers[1];
+      latency.record(now - numbers[2]); // System.nanoTime: one clock for every process here
+      received++;
+    }
+  }
+
+  private static boolean startsWith(byte[] buffer, int from, int end, byte[] prefix) {
+    if (end - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (buffer[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,170 @@
+package edu.sockets.chat.protocol;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A line from a client, parsed: what the client asks for. Parsing is pure (no sockets, no state),
+ * so every rule of the client-to-server half of the protocol is tested here without a network. What
+ * depends on the server's state (is the name taken? is the user registered?) is the server's
+ * business.
+ */
+public sealed interface Command {
+
+  /** What {@code /help} shows, on the server ({@code INFO} lines) and in the clients. */
+  List<String> HELP =
+      List.of(
+          "Commands:",
+          "  /name <name>          choose your name, or change it",
+          "  <text>                message to everyone (//text sends /text)",
+          "  /pm <user> <text>     private message (also /msg <user> <text>)",
+          "  /msg #room <text>     message to a room you are in",
+          "  /who [#room]          who is online, or in a room",
+          "  /join #room           join a room (created if new)",
+          "  /leave #room          leave a room",
+          "  /rooms                every room and how many are in it",
+          "  /exit                 leave the chat");
+
+  /** {@code /name <name>}: registers, or renames once registered. */
+  record SetName(String name) implements Command {}
+
+  /** A line that is not a command: a message to everyone. */
+  record Say(String text) implements Command {}
+
+  /** {@code /pm <user> <text>}, {@code /msg <user> <text>} or {@code /msg #room <text>}. */
+  record Send(String to, String text) implements Command {}
+
+  /** {@code /who} (room is null: everyone online) or {@code /who #room}. */
+  record Who(String room) implements Command {}
+
+  /** {@code /join #room}. */
+  record Join(String room) implements Command {}
+
+  /** {@code /leave #room}. */
+  record Leave(String room) implements Command {}
+
+  /** {@code /rooms}. */
+  record ListRooms() implements Command {}
+
+  /** {@code /help}. */
+  record Help() implements Command {}
+
+  /** {@code /exit}. */
+  record Exit() implements Command {}
+
+  /** An empty or blank line: ignored, so that pressing Enter in {@code nc} does nothing. */
+  record Blank() implements Command {}
+
+  /**
+   * A line that breaks the protocol's rules; the server answers {@code ERR <code> <text>}.
+   *
+   * @param word the command word, in lower case ({@code /join}), so the server can tell the
+   *     commands allowed before registering from the others
+   */
+  record Invalid(String word, ErrorCode code, String text) implements Command {}
+
+  /**
+   * Parses one line (without its line ending). Control characters are removed first, so no command,
+   * name or text can carry one. Command words are case-insensitive; arguments are separated by one
+   * space, and {@code <text>} is the rest of the line, kept as typed.
+   */
+  static Command parse(String rawLine) {
+    String line = ControlCharacters.strip(rawLine);
+    if (line.isBlank()) {
+      return new Blank();
+    }
+    if (!line.startsWith("/")) {
+      return new Say(line);
+    }
+    if (line.startsWith("//")) {
+      return new Say(line.substring(1)); // "//etc" says "/etc": the escape for a leading slash
+    }
+    int space = line.indexOf(' ');
+    String word = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+    String rest = space < 0 ? "" : line.substring(space + 1);
+    return switch (word) {
+      case "/name" -> name(rest.strip());
+      case "/pm", "/msg" -> send(word, rest);
+      case "/who" -> who(rest.strip());
+      case "/join" -> room(rest.strip(), "/join", Join::new);
+      case "/leave" -> room(rest.strip(), "/leave", Leave::new);
+      case "/rooms" -> noArguments(rest, "/rooms", new ListRooms());
+      case "/help" -> noArguments(rest, "/help", new Help());
+      case "/exit" -> noArguments(rest, "/exit", new Exit());
+      default ->
+          new Invalid(
+              word,
+              ErrorCode.UNKNOWN_COMMAND,
+              "unknown command " + word + "; /help lists the commands");
+    };
+  }
+
+  /** The line a client sends for this command; {@code parse(toLine())} gives it back. */
+  default String toLine() {
+    return switch (this) {
+      case SetName c -> "/name " + c.name();
+      case Say c -> c.text().startsWith("/") ? "/" + c.text() : c.text();
+      case Send c -> "/msg " + c.to() + " " + c.text();
+      case Who c -> c.room() == null ? "/who" : "/who " + c.room();
+      case Join c -> "/join " + c.room();
+      case Leave c -> "/leave " + c.room();
+      case ListRooms c -> "/rooms";
+      case Help c -> "/help";
+      case Exit c -> "/exit";
+      case Blank c -> "";
+      case Invalid c -> throw new IllegalArgumentException("an invalid command has no line: " + c);
+    };
+  }
+
+  private static Command name(String name) {
+    if (Names.isValidName(name)) {
+      return new SetName(name);
+    }
+    String why = Names.isReserved(name) ? name + " is reserved" : Names.nameRule();
+    return new Invalid("/name", ErrorCode.NAME_INVALID, why);
+  }
+
+  private static Command send(String word, String arguments) {
+    String rest = arguments.stripLeading();
+    int space = rest.indexOf(' ');
+    String text = space < 0 ? "" : rest.substring(space + 1);
+    if (space < 0 || text.isBlank()) {
+      return new Invalid(
+          word, ErrorCode.USAGE, "usage: " + word + " <user> <text> or /msg #room <text>");
+    }
+    String to = rest.substring(0, space);
+    if (to.startsWith("#")) {
+      return Names.isValidRoom(to)
+          ? new Send(to, text)
+          : new Invalid(word, ErrorCode.ROOM_INVALID, Names.roomRule());
+    }
+    return Names.isValidName(to)
+        ? new Send(to, text)
+        : new Invalid(word, ErrorCode.NO_SUCH_USER, "no user is called " + to);
+  }
+
+  private static Command who(String where) {
+    if (where.isEmpty() || where.equals(Names.EVERYONE)) {
+      return new Who(null);
+    }
+    return Names.isValidRoom(where)
+        ? new Who(where)
+        : new Invalid("/who", ErrorCode.ROOM_INVALID, Names.roomRule());
+  }
+
+  private static Command room(String room, String word, Function<String, Command> command) {
+    if (room.isEmpty()) {
+      return new Invalid(word, ErrorCode.USAGE, "usage: " + word + " #room");
+    }
+    return Names.isValidRoom(room)
+        ? command.apply(room)
+        : new Invalid(word, ErrorCode.ROOM_INVALID, Names.roomRule());
+  }
+
+  private static Command noArguments(String rest, String word, Command command) {
+    return rest.isBlank()
+        ? command
+        : new Invalid(word, ErrorCode.USAGE, "usage: " + word + " (it takes no arguments)");
+  }
+}

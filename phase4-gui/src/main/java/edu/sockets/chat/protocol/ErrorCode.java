@@ -1,0 +1,31 @@
+package edu.sockets.chat.protocol;
+
+/** The codes of {@code ERR <CODE> <text>}: what a program reads, while people read the text. */
+public enum ErrorCode {
+  /** Another user has this name (ignoring case). */
+  NAME_TAKEN,
+  /** Not 1 to 16 of {@code A-Z a-z 0-9 _ -}, or reserved ({@code server}). */
+  NAME_INVALID,
+  /** {@code /name} to the name the user already has, spelled the same. */
+  NAME_UNCHANGED,
+  /** Anything but {@code /name}, {@code /help}, {@code /exit} before registering. */
+  NOT_REGISTERED,
+  /** A private message to a name nobody has. */
+  NO_SUCH_USER,
+  /** A room that does not exist (rooms exist while they have members). */
+  NO_SUCH_ROOM,
+  /** A room argument that is not {@code #} followed by 1 to 24 allowed characters. */
+  ROOM_INVALID,
+  /** {@code /join} of a room the user is already in. */
+  ALREADY_IN_ROOM,
+  /** {@code /leave} of, or {@code /msg} to, a room the user is not in. */
+  NOT_IN_ROOM,
+  /** A command word the server does not know. */
+  UNKNOWN_COMMAND,
+  /** A known command with missing or extra arguments. */
+  USAGE,
+  /** A line over 8,192 bytes; it was discarded, the connection goes on. */
+  LINE_TOO_LONG,
+  /** The administrator removed this user; the connection closes next. */
+  KICKED
+}

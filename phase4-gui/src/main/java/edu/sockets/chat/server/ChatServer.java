@@ -1,0 +1,184 @@
+package edu.sockets.chat.server;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The chat server: listens, and gives each accepted connection a reader and a writer thread. The
+ * chat's rules live in {@link ChatState}; this class is wiring, logging and shutting down.
+ */
+public final class ChatServer implements Closeable {
+
+  /** How many connections the operating system may queue while we are not in accept(). */
+  private static final int BACKLOG = 1024; // a thousand load-test users arrive at once
+
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  /** How long a shutdown waits for clients to take their BYE and close. */
+  private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
+
+  private final ServerSocket listener;
+  private final Consumer<String> out;
+  private final ChatState state;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean shuttingDown;
+
+  private ChatServer(ServerSocket listener, Consumer<String> out) {
+    this.listener = listener;
+    this.out = out;
+    this.state = new ChatState(Clock.systemUTC(), this::log);
+  }
+
+  /**
+   * Starts listening on {@code host:port} (port 0: any free port) and prints where clients can
+   * connect.
+   */
+  public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
+    ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
+    out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
+    if (listener.getInetAddress().isAnyLocalAddress()) {
+      List<String> lan = lanAddresses(listener.getLocalPort());
+      if (lan.isEmpty()) {
+        out.accept("No network address besides loopback: only this machine can connect");
+      }
+      lan.forEach(address -> out.accept("Other machines can connect to " + address));
+    }
+    return new ChatServer(listener, out);
+  }
+
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  public ChatState state() {
+    return state;
+  }
+
+  /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
+  public void serve() throws IOException {
+    try {
+      while (true) {
+        Socket socket;
+        try {
+          socket = listener.accept();
+        } catch (SocketException e) {
+          if (shuttingDown) {
+            break; // shutdown() closed the listener to end this accept()
+          }
+          throw e;
+        }
+        start(socket);
+      }
+      awaitGoodbyes();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Tells every client goodbye ({@code INFO}, {@code BYE}) and ends {@link #serve()}. */
+  public void shutdown() {
+    if (shuttingDown) {
+      return;
+    }
+    shuttingDown = true;
+    log("shutting down");
+    state.shutdown();
+    close();
+  }
+
+  /** Waits until {@link #serve()} has returned, for a Ctrl+C handler. */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops listening. */
+  @Override
+  public void close() {
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // Closing a listener that failed: nothing left to do with it.
+    }
+  }
+
+  private void start(Socket socket) {
+    String address = endpoint(socket.getInetAddress(), socket.getPort());
+    try {
+      // Chat lines are small and a person waits for each: send them now, not 40 ms later
+      // (Nagle's algorithm). The writer batches lines itself when there are many.
+      socket.setTcpNoDelay(true);
+    } catch (SocketException e) {
+      // A connection that is already broken: its reader will find out and clean up.
+    }
+    log(address + " connected");
+    open.add(socket);
+    ClientConnection connection = new ClientConnection(socket, address, state, this::log);
+    // Virtual threads: a thread per connection (two, with its writer) costs a few kilobytes, so
+    // a thousand users need no pool and no callbacks; blocking reads stay simple to read.
+    Thread.ofVirtual()
+        .name("reader " + address)
+        .start(() -> {
+          connection.serve();
+          open.remove(socket);
+        });
+  }
+
+  /** Gives clients a moment to read their BYE and close, then closes what is left. */
+  private void awaitGoodbyes() {
+    long deadline = System.nanoTime() + GOODBYE_TIME.toNanos();
+    while (!open.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10); // polling a set that many threads shrink; a shutdown happens once
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Socket socket : open) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // Closing anyway.
+      }
+    }
+  }
+
+  private void log(String message) {
+    out.accept(LocalDateTime.now().format(LOG_TIME) + " " + message);
+  }
+
+  /** Formats an address the way people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
+  static String endpoint(InetAddress address, int port) {
+    String host = address.getHostAddress();
+    return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** The addresses other machines can use to reach a server listening on every interface. */
+  private static List<String> lanAddresses(int port) throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address)
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .map(a -> endpoint(a, port))
+        .toList();
+  }
+}

@@ -1,0 +1,475 @@
+package edu.sockets.chat.server;
+
+import edu.sockets.chat.protocol.Command;
+import edu.sockets.chat.protocol.ControlCharacters;
+import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.Names;
+import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Bye;
+import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.Info;
+import edu.sockets.chat.protocol.ServerMessage.Join;
+import edu.sockets.chat.protocol.ServerMessage.Leave;
+import edu.sockets.chat.protocol.ServerMessage.Msg;
+import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.RoomCount;
+import edu.sockets.chat.protocol.ServerMessage.Rooms;
+import edu.sockets.chat.protocol.ServerMessage.Users;
+import edu.sockets.chat.protocol.ServerMessage.Welcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The chat itself: who is connected, under which name, in which rooms, and who gets each line. It
+ * knows nothing of sockets (it talks to {@link Peer}s), so every rule is tested without a network.
+ *
+ * <p>Every reader thread calls in here. One lock guards all of the state: an event touches several
+ * maps at once (a rename changes the name index and what every room shows; a leave empties rooms),
+ * and they must change together. Holding the lock while lines are queued also gives every event one
+ * place in one order, the same for every receiver, with timestamps in that order. The lock is held
+ * for microseconds: queueing never waits (see {@link Peer#send}).
+ */
+public final class ChatState {
+
+  static final String BANNER =
+      "Welcome to the chat. Choose a name with /name <name>; /help lists the commands.";
+
+  /** A registered user's view for the admin console. */
+  public record UserView(String name, String address, List<String> rooms, Instant since) {}
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Clock clock;
+  private final Consumer<String> log;
+
+  // All guarded by lock.
+  private final Map<Peer, Session> sessions = new HashMap<>(); // every open connection
+  private final Map<String, Session> users = new HashMap<>(); // registered, by Names.key(name)
+  private final Map<String, Room> rooms = new HashMap<>(); // rooms with members, by key
+  private final List<Session> overflowed = new ArrayList<>(); // to drop once the event is done
+  private Instant lastStamp = Instant.EPOCH;
+  private boolean shutDown;
+
+  /** One connection's place in the chat; its name is null until it registers. */
+  private static final class Session {
+    final Peer peer;
+    final Instant since;
+    final Set<Room> rooms = new LinkedHashSet<>();
+    String name;
+
+    Session(Peer peer, Instant since) {
+      this.peer = peer;
+      this.since = since;
+    }
+  }
+
+  /** A room exists while someone is in it; it keeps the spelling of its first member. */
+  private static final class Room {
+    final String name;
+    final Set<Session> members = new LinkedHashSet<>();
+
+    Room(String name) {
+      this.name = name;
+    }
+  }
+
+  /**
+   * @param clock where timestamps come from (a fixed clock in tests)
+   * @param log where registrations, renames, kicks and departures are reported
+   */
+  public ChatState(Clock clock, Consumer<String> log) {
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** A connection opened: it gets the banner, and may register. */
+  public void connect(Peer peer) {
+    locked(() -> {
+      Session session = new Session(peer, clock.instant());
+      if (shutDown) {
+        send(session, new Info("The server is shutting down."));
+        send(session, new Bye());
+        peer.closeAfterSending();
+        return;
+      }
+      sessions.put(peer, session);
+      send(session, new Info(BANNER));
+    });
+  }
+
+  /** A line arrived from {@code peer}. Lines from a connection that is closing are ignored. */
+  public void receive(Peer peer, String line) {
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session != null) {
+        handle(session, Command.parse(line));
+      }
+    });
+  }
+
+  /** The peer sent a line over the limit; it was discarded. */
+  public void lineTooLong(Peer peer, int limit) {
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session != null) {
+        send(
+            session,
+            Err.of(
+                ErrorCode.LINE_TOO_LONG,
+                "lines are at most " + limit + " bytes; that one was discarded"));
+      }
+    });
+  }
+
+  /** The connection ended without {@code /exit} (end of stream, reset, error). */
+  public void disconnect(Peer peer) {
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session != null) {
+        remove(session, "disconnected");
+      }
+    });
+  }
+
+  // ---- the administrator's commands ----
+
+  /** Everyone registered, sorted by name. */
+  public List<UserView> list() {
+    return locked(() ->
+        users.values().stream()
+            .map(s ->
+                new UserView(
+                    s.name, s.peer.address(), s.rooms.stream().map(r -> r.name).toList(), s.since))
+            .sorted(Comparator.comparing(UserView::name, Names.READING_ORDER))
+            .toList());
+  }
+
+  /** Sends {@code ERR KICKED <reason>} to the user and disconnects it; false if nobody has it. */
+  public boolean kick(String name, String reason) {
+    return locked(() -> {
+      Session session = users.get(Names.key(name));
+      if (session == null) {
+        return false;
+      }
+      send(session, Err.of(ErrorCode.KICKED, ControlCharacters.strip(reason)));
+      log.accept(session.peer.address() + " " + session.name + " kicked: " + reason);
+      remove(session, "kicked");
+      session.peer.closeAfterSending();
+      return true;
+    });
+  }
+
+  /** Renames a user as if it had sent {@code /name}; returns why not, or null when done. */
+  public String rename(String oldName, String newName) {
+    return locked(() -> {
+      Session session = users.get(Names.key(oldName));
+      if (session == null) {
+        return "no user is called " + oldName;
+      }
+      if (!Names.isValidName(newName)) {
+        return Names.isReserved(newName) ? newName + " is reserved" : Names.nameRule();
+      }
+      Err refused = renameRefusal(session, newName);
+      if (refused != null) {
+        return refused.text();
+      }
+      rename(session, newName);
+      return null;
+    });
+  }
+
+  /** A message from {@code server} to everyone. */
+  public void say(String text) {
+    locked(() -> toUsers(new Msg(stamp(), Names.SERVER, Names.EVERYONE, clean(text)), null));
+  }
+
+  /** Everyone gets {@code INFO} and {@code BYE}, then each connection closes. */
+  public void shutdown() {
+    locked(() -> {
+      shutDown = true;
+      byte[] info = encode(new Info("The server is shutting down."));
+      byte[] bye = encode(new Bye());
+      for (Session session : sessions.values()) {
+        deliver(session, info);
+        deliver(session, bye);
+        session.peer.closeAfterSending();
+      }
+      sessions.clear();
+      users.clear();
+      rooms.clear();
+      overflowed.clear(); // closing anyway
+    });
+  }
+
+  // ---- handling one command ----
+
+  private void handle(Session session, Command command) {
+    if (session.name == null && !allowedBeforeRegistering(command)) {
+      send(session, Err.of(ErrorCode.NOT_REGISTERED, "choose a name first: /name <name>"));
+      return;
+    }
+    switch (command) {
+      case Command.SetName c -> setName(session, c.name());
+      case Command.Say c -> toUsers(new Msg(stamp(), session.name, Names.EVERYONE, c.text()), null);
+      case Command.Send c when c.to().startsWith("#") -> toRoom(session, c.to(), c.text());
+      case Command.Send c -> toUser(session, c.to(), c.text());
+      case Command.Who c -> who(session, c.room());
+      case Command.Join c -> join(session, c.room());
+      case Command.Leave c -> leave(session, c.room());
+      case Command.ListRooms c -> listRooms(session);
+      case Command.Help c -> Command.HELP.forEach(line -> send(session, new Info(line)));
+      case Command.Exit c -> {
+        remove(session, "quit");
+        send(session, new Bye());
+        session.peer.closeAfterSending();
+      }
+      case Command.Blank c -> {} // nothing to say, nothing to answer
+      case Command.Invalid c -> send(session, Err.of(c.code(), c.text()));
+    }
+  }
+
+  private static boolean allowedBeforeRegistering(Command command) {
+    return switch (command) {
+      case Command.SetName c -> true;
+      case Command.Help c -> true;
+      case Command.Exit c -> true;
+      case Command.Blank c -> true;
+      case Command.Invalid c ->
+          c.word().equals("/name") || c.word().equals("/help") || c.word().equals("/exit");
+      default -> false;
+    };
+  }
+
+  private void setName(Session session, String name) {
+    if (session.name == null) {
+      if (users.containsKey(Names.key(name))) {
+        send(session, Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name"));
+        return;
+      }
+      session.name = name;
+      users.put(Names.key(name), session);
+      log.accept(session.peer.address() + " registered as " + name);
+      send(session, new Welcome(name));
+      toUsers(new Join(stamp(), name, Names.EVERYONE), session);
+      return;
+    }
+    Err refused = renameRefusal(session, name);
+    if (refused != null) {
+      send(session, refused);
+    } else {
+      rename(session, name);
+    }
+  }
+
+  private Err renameRefusal(Session session, String name) {
+    if (name.equals(session.name)) {
+      return Err.of(ErrorCode.NAME_UNCHANGED, session.name + " is already " + name + "'s name");
+    }
+    Session holder = users.get(Names.key(name));
+    if (holder != null && holder != session) { // a change of case only is a rename to oneself
+      return Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name");
+    }
+    return null;
+  }
+
+  private void rename(Session session, String name) {
+    String old = session.name;
+    users.remove(Names.key(old));
+    session.name = name;
+    users.put(Names.key(name), session);
+    log.accept(session.peer.address() + " " + old + " is now " + name);
+    toUsers(new Nick(stamp(), old, name), null);
+  }
+
+  private void toRoom(Session sender, String roomName, String text) {
+    Room room = rooms.get(Names.key(roomName));
+    if (room == null) {
+      send(sender, noSuchRoom(roomName));
+    } else if (!room.members.contains(sender)) {
+      send(
+          sender,
+          Err.of(ErrorCode.NOT_IN_ROOM, "join " + room.name + " first: /join " + room.name));
+    } else {
+      byte[] line = encode(new Msg(stamp(), sender.name, room.name, text));
+      room.members.forEach(member -> deliver(member, line));
+    }
+  }
+
+  private void toUser(Session sender, String name, String text) {
+    Session receiver = users.get(Names.key(name));
+    if (receiver == null) {
+      send(sender, Err.of(ErrorCode.NO_SUCH_USER, "no user is called " + name));
+      return;
+    }
+    byte[] line = encode(new Msg(stamp(), sender.name, receiver.name, text));
+    deliver(receiver, line);
+    if (receiver != sender) { // a note to oneself arrives once
+      deliver(sender, line);
+    }
+  }
+
+  private void who(Session session, String roomName) {
+    if (roomName == null) {
+      send(session, new Users(Names.EVERYONE, sortedNames(users.values())));
+      return;
+    }
+    Room room = rooms.get(Names.key(roomName));
+    send(
+        session,
+        room == null ? noSuchRoom(roomName) : new Users(room.name, sortedNames(room.members)));
+  }
+
+  private void join(Session session, String roomName) {
+    Room room = rooms.computeIfAbsent(Names.key(roomName), key -> new Room(roomName));
+    if (!room.members.add(session)) {
+      send(session, Err.of(ErrorCode.ALREADY_IN_ROOM, "you are already in " + room.name));
+      return;
+    }
+    session.rooms.add(room);
+    // To every member, the newcomer included: that is the newcomer's confirmation.
+    byte[] line = encode(new Join(stamp(), session.name, room.name));
+    room.members.forEach(member -> deliver(member, line));
+  }
+
+  private void leave(Session session, String roomName) {
+    Room room = rooms.get(Names.key(roomName));
+    if (room == null) {
+      send(session, noSuchRoom(roomName));
+    } else if (!room.members.contains(session)) {
+      send(session, Err.of(ErrorCode.NOT_IN_ROOM, "you are not in " + room.name));
+    } else {
+      // Sent before leaving, so the one who leaves gets it too, as its confirmation.
+      byte[] line = encode(new Leave(stamp(), session.name, room.name, null));
+      room.members.forEach(member -> deliver(member, line));
+      leaveRoom(session, room);
+    }
+  }
+
+  private void listRooms(Session session) {
+    List<RoomCount> counts =
+        rooms.values().stream()
+            .map(room -> new RoomCount(room.name, room.members.size()))
+            .sorted(Comparator.comparing(RoomCount::room, Names.READING_ORDER))
+            .toList();
+    send(session, new Rooms(counts));
+  }
+
+  /**
+   * Takes the session out of the chat. Leaving the server means leaving every room too: the others
+   * get one {@code LEAVE <ts> <name> * <reason>} and no LEAVE per room.
+   */
+  private void remove(Session session, String reason) {
+    sessions.remove(session.peer);
+    if (session.name == null) {
+      return; // never registered: nobody knew it was there
+    }
+    users.remove(Names.key(session.name));
+    for (Room room : List.copyOf(session.rooms)) {
+      leaveRoom(session, room);
+    }
+    log.accept(session.peer.address() + " " + session.name + " left (" + reason + ")");
+    toUsers(new Leave(stamp(), session.name, Names.EVERYONE, reason), null);
+  }
+
+  private void leaveRoom(Session session, Room room) {
+    room.members.remove(session);
+    session.rooms.remove(room);
+    if (room.members.isEmpty()) {
+      rooms.remove(Names.key(room.name));
+    }
+  }
+
+  // ---- delivery ----
+
+  /** Encodes once and queues the same bytes for every registered user but {@code except}. */
+  private void toUsers(ServerMessage message, Session except) {
+    // One encoding shared by every receiver: at 100 users this is 100 times less work and memory
+    // than formatting the line for each of them.
+    byte[] line = encode(message);
+    for (Session user : users.values()) {
+      if (user != except) {
+        deliver(user, line);
+      }
+    }
+  }
+
+  private void send(Session session, ServerMessage message) {
+    deliver(session, encode(message));
+  }
+
+  private void deliver(Session session, byte[] line) {
+    if (!session.peer.send(line)) {
+      overflowed.add(session); // dropped after this event, not in the middle of a loop over users
+    }
+  }
+
+  /** Drops the clients whose queue overflowed during the last event. */
+  private void dropOverflowed() {
+    while (!overflowed.isEmpty()) {
+      Session session = overflowed.removeLast();
+      if (sessions.containsKey(session.peer)) {
+        log.accept(session.peer.address() + " dropped: it stopped reading (queue full)");
+        session.peer.abort();
+        remove(session, "dropped"); // may overflow more queues: the loop goes on
+      }
+    }
+  }
+
+  private static byte[] encode(ServerMessage message) {
+    return (message.toLine() + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The time of the event now being handled: never earlier than the previous one. */
+  private Instant stamp() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (now.isAfter(lastStamp)) {
+      lastStamp = now;
+    }
+    return lastStamp;
+  }
+
+  private static Err noSuchRoom(String room) {
+    return Err.of(
+        ErrorCode.NO_SUCH_ROOM, "there is no room " + room + "; /join " + room + " creates it");
+  }
+
+  private static List<String> sortedNames(Iterable<Session> sessions) {
+    List<String> names = new ArrayList<>();
+    sessions.forEach(s -> names.add(s.name));
+    names.sort(Names.READING_ORDER);
+    return names;
+  }
+
+  private static String clean(String text) {
+    return ControlCharacters.strip(text);
+  }
+
+  private void locked(Runnable action) {
+    locked(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      T result = action.get();
+      dropOverflowed();
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package edu.sockets.chat.server;
+
+import edu.sockets.chat.protocol.LineReader;
+import edu.sockets.chat.protocol.LineReader.LineTooLongException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One client's connection: a reader thread (the one that calls {@link #serve()}) that turns lines
+ * into calls on {@link ChatState}, and a writer thread that empties the client's {@link Outbox}
+ * onto the socket.
+ */
+final class ClientConnection implements Peer {
+
+  /** After BYE, how long the client has to close its side before we close ours. */
+  private static final int CLOSING_TIMEOUT_MILLIS = 2_000;
+
+  private final Socket socket;
+  private final String address;
+  private final ChatState state;
+  private final Consumer<String> log;
+  private final Outbox outbox = new Outbox();
+
+  ClientConnection(Socket socket, String address, ChatState state, Consumer<String> log) {
+    this.socket = socket;
+    this.address = address;
+    this.state = state;
+    this.log = log;
+  }
+
+  @Override
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public boolean send(byte[] line) {
+    return outbox.offer(line);
+  }
+
+  @Override
+  public void closeAfterSending() {
+    outbox.finish();
+  }
+
+  @Override
+  public void abort() {
+    outbox.abort();
+    closeSocket(); // ends a write blocked on a client that does not read, and our reader too
+  }
+
+  /** Reads the client's lines until the connection ends; then closes the socket. */
+  void serve() {
+    Thread.ofVirtual().name("writer " + address).start(this::write);
+    state.connect(this);
+    String ending = "closed the connection";
+    // The reader thread owns the socket and closes it once the client is gone. The writer only
+    // half-closes it after a goodbye; a broken client (a failed write, a full queue) has it
+    // closed early from another thread, which ends this thread's read with an exception.
+    try (socket) {
+      LineReader in = new LineReader(socket.getInputStream());
+      while (true) {
+        String line;
+        try {
+          line = in.readLine();
+        } catch (LineTooLongException e) {
+          state.lineTooLong(this, LineReader.MAX_LINE_BYTES); // the line is gone; go on reading
+          continue;
+        }
+        if (line == null) {
+          break; // end of stream: the client closed its side
+        }
+        state.receive(this, line);
+      }
+    } catch (SocketTimeoutException e) {
+      ending = "did not close after BYE; closed it";
+    } catch (IOException e) {
+      ending = "connection ended (" + e.getMessage() + ")";
+    } finally {
+      state.disconnect(this); // nothing to do if it left with /exit or was kicked
+      outbox.abort();
+      log.accept(address + " " + ending);
+    }
+  }
+
+  /** The writer thread: queued lines to the socket, then, after BYE, end of stream. */
+  private void write() {
+    try {
+      if (outbox.drainTo(socket.getOutputStream())) {
+        // Everything is written: send FIN, then let the reader wait a little for the client to
+        // close its side. Closing at once could reset the connection and lose the BYE.
+        socket.shutdownOutput();
+        socket.setSoTimeout(CLOSING_TIMEOUT_MILLIS);
+      }
+    } catch (IOException e) {
+      closeSocket(); // the client is gone; the reader finds out at its next read
+    }
+  }
+
+  private void closeSocket() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing a socket that failed: nothing left to do with it.
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package edu.sockets.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line: user errors end in one clear line and an exit code, never a stack trace. */
+@DisplayName("ChatApp: command line, exit codes and the demo")
+@Timeout(20)
+class ChatAppTest {
+
+  @ParameterizedTest(name = "phase4-gui {0} with no server")
+  @ValueSource(strings = {"client", "load"})
+  @DisplayName("client and load with no server: name host:port, ask if the server runs, exit 1")
+  void noServer(String command) throws Exception {
+    int port = freePort();
+
+    CommandRun run = CommandRun.finish(command, "--host", "127.0.0.1", "--port", "" + port);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err.lines())
+        .singleElement()
+        .asString()
+        .contains("127.0.0.1:" + port)
+        .contains("Is the server running?")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  @DisplayName("server on a port already in use: names the port, exit 1")
+  void serverOnATakenPort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String port = "" + taken.getLocalPort();
+
+      CommandRun server = CommandRun.finish("server", "--host", "127.0.0.1", "--port", port);
+
+      assertThat(server.exitCode()).isEqualTo(1);
+      assertThat(server.err.lines())
+          .singleElement()
+          .asString()
+          .contains("port " + port)
+          .contains("already in use")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @ParameterizedTest(name = "phase4-gui {0}")
+  @ValueSource(
+      strings = {
+        "",
+        "server --port nine",
+        "server --port 70000",
+        "client --port 0",
+        "load --clients 0",
+        "load --rate -1",
+        "gui",
+        "launch"
+      })
+  @DisplayName("bad arguments print the usage and exit 2")
+  void badArgumentsExitTwo(String args) throws Exception {
+    CommandRun run = CommandRun.finish(args.isEmpty() ? new String[0] : args.split(" "));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err.text()).contains("Usage: phase4-gui");
+  }
+
+  @ParameterizedTest(name = "phase4-gui {0}")
+  @ValueSource(
+      strings = {
+        "--help",
+        "server --help",
+        "client --help",
+        "load --help",
+        "demo --help",
+        "--version"
+      })
+  @DisplayName("--help and --version work everywhere and exit 0")
+  void helpAndVersionExitZero(String args) throws Exception {
+    CommandRun run = CommandRun.finish(args.split(" "));
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out.text()).contains("phase4-gui");
+  }
+
+  @Test
+  @DisplayName("the demo runs a server and two users in one process, and labels each line")
+  void demoShowsEverySide() throws Exception {
+    CommandRun demo = CommandRun.finish("demo");
+
+    assertThat(demo.exitCode()).isZero();
+    assertThat(demo.out.lines())
+        .contains(
+            "[alice] > /name alice",
+            "[bob] > /pm alice Hello alice, this one is only for you.",
+            "[alice] Online (2): alice, bob")
+        .anyMatch(line -> line.matches("\\[server] Listening on 127\\.0\\.0\\.1:\\d+"))
+        .anyMatch(line -> line.matches("\\[bob] \\[\\d\\d:\\d\\d] alice: Hi bob! .*"))
+        .anyMatch(line -> line.matches("\\[alice] \\[\\d\\d:\\d\\d] bob -> you \\(private\\): .*"))
+        .anyMatch(line -> line.matches("\\[alice] \\[\\d\\d:\\d\\d] \\* bob left \\(quit\\)"));
+  }
+
+  @Test
+  @DisplayName("load: a small run against the fixture's server delivers everything, exit 0")
+  void loadDeliversEverything() throws Exception {
+    try (ServerFixture server = ServerFixture.start()) {
+      CommandRun load =
+          CommandRun.finish(
+              "load",
+              "--host",
+              server.host(),
+              "--port",
+              "" + server.port(),
+              "--clients",
+              "5",
+              "--messages",
+              "20");
+
+      assertThat(load.exitCode()).as(load.out.text() + load.err.text()).isZero();
+      assertThat(load.out.text())
+          .contains("deliveries: 500 expected, 500 received, 0 lost")
+          .containsPattern("latency: p50 [\\d.]+ ms, p99 [\\d.]+ ms, max [\\d.]+ ms");
+    }
+  }
+
+  /** A port nobody listens on: bound a moment ago, then closed. */
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    }
+  }
+}

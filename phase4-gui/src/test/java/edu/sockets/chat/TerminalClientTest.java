@@ -1,0 +1,107 @@
+package edu.sockets.chat;
+
+import static edu.sockets.chat.ChatClient.TS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The terminal client, run in-process with its standard input a pipe (so it uses the plain reader,
+ * without colour), against the server through the fixture.
+ */
+@DisplayName("TerminalClient: chatting from a terminal")
+@Timeout(20)
+class TerminalClientTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  private static CommandRun client(ServerFixture server, String... more) {
+    String[] args =
+        Stream.concat(
+                Stream.of("client", "--host", server.host(), "--port", "" + server.port()),
+                Stream.of(more))
+            .toArray(String[]::new);
+    return CommandRun.start(args);
+  }
+
+  private static Pattern line(String regex) {
+    return Pattern.compile("^" + regex + "$");
+  }
+
+  @Test
+  @DisplayName("shows messages in human form with local time; end of input leaves with exit 0")
+  void showsMessagesAndLeavesAtEndOfInput() throws Exception {
+    try (ServerFixture server = ServerFixture.start();
+        ChatClient bob = server.user("bob")) {
+      CommandRun alice = client(server, "--name", "alice");
+      alice.out.awaitLine(line("You are alice\\. .*"), WAIT);
+      bob.expect("JOIN " + TS + " alice \\*");
+
+      bob.send("hi alice");
+      alice.out.awaitLine(line("\\[\\d\\d:\\d\\d] bob: hi alice"), WAIT);
+      bob.send("/pm alice just for you");
+      alice.out.awaitLine(line("\\[\\d\\d:\\d\\d] bob -> you \\(private\\): just for you"), WAIT);
+      alice.type("/pm bob and back");
+      alice.out.awaitLine(line("\\[\\d\\d:\\d\\d] you -> bob \\(private\\): and back"), WAIT);
+      alice.type("/help");
+      alice.out.awaitLine(line("  /join #room .*"), WAIT);
+      alice.type("/who");
+      alice.out.awaitLine(line("Online \\(2\\): alice, bob"), WAIT);
+
+      alice.closeInput();
+      assertThat(alice.awaitExit(WAIT)).isZero();
+      bob.skipTo("LEAVE " + TS + " alice \\* quit");
+      assertThat(alice.out.text()).contains("Bye.").doesNotContain("\u001b");
+    }
+  }
+
+  @Test
+  @DisplayName("asks for a name when none is given, and again when it is taken")
+  void asksForANameUntilOneIsFree() throws Exception {
+    try (ServerFixture server = ServerFixture.start();
+        ChatClient taken = server.user("carol")) {
+      CommandRun client = client(server);
+      client.type("Carol");
+      client.out.awaitLine(line("error: Carol is taken; choose another name"), WAIT);
+      client.type("carol2");
+      client.out.awaitLine(line("You are carol2\\. .*"), WAIT);
+      taken.expect("JOIN " + TS + " carol2 \\*");
+      client.type("/exit");
+      assertThat(client.awaitExit(WAIT)).isZero();
+    }
+  }
+
+  @Test
+  @DisplayName("when the server goes away: a clear message and exit 1")
+  void reportsTheServerGoingAway() throws Exception {
+    ServerFixture.requireOwnServer();
+    CommandRun client;
+    try (ServerFixture server = ServerFixture.start()) {
+      client = client(server, "--name", "dave");
+      client.out.awaitLine(line("You are dave\\. .*"), WAIT);
+    } // closing the fixture shuts the server down
+
+    assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+    assertThat(client.out.text()).contains("closed the chat (it is shutting down)");
+  }
+
+  @Test
+  @DisplayName("when kicked: the reason, and exit 1")
+  void reportsBeingKicked() throws Exception {
+    ServerFixture.requireOwnServer();
+    try (ServerFixture server = ServerFixture.start()) {
+      CommandRun client = client(server, "--name", "erin");
+      client.out.awaitLine(line("You are erin\\. .*"), WAIT);
+
+      server.console("kick erin be nice");
+
+      assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(client.out.text()).contains("You were removed from the chat: be nice");
+    }
+  }
+}
