@@ -17,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * writer waits for this client's network.
  *
  * <p>With {@code --broadcast naive} there is no queue and no writer: {@link #offer} writes to the
- * socket on the broadcaster's thread, which then waits for the slowest client. The report measures
- * both.
+ * socket on the broadcaster's thread, which then waits for the slowest client. The report compares
+ * the two.
  */
 final class Outbox {
 
@@ -84,8 +84,8 @@ final class Outbox {
    * Hands a line to this client without waiting for its network (queued mode). The array is shared
    * with every other receiver of the line, so nobody may change it.
    *
-   * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}, or a naive
-   *     write failed: the caller then drops the client
+   * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}: the caller
+   *     then drops the client
    */
   boolean offer(byte[] line) {
     if (direct != null) {
@@ -105,9 +105,13 @@ final class Outbox {
     return direct != null ? 0 : queuedBytes.get();
   }
 
-  /** The lines waiting, oldest first, without taking them: for tests. */
-  List<byte[]> queuedLines() {
-    return queue.stream().filter(line -> line != END).toList();
+  /** Takes the lines waiting, oldest first, as the writer would: for tests without a network. */
+  List<byte[]> takeQueued() {
+    List<byte[]> lines = new ArrayList<>();
+    queue.drainTo(lines);
+    lines.forEach(line -> queuedBytes.addAndGet(-line.length));
+    lines.remove(END);
+    return lines;
   }
 
   /**
@@ -145,39 +149,44 @@ final class Outbox {
     // Lines are gathered here and leave in one write system call when it is full or flushed.
     OutputStream out = new BufferedOutputStream(socket, WRITE_BUFFER_BYTES);
     List<byte[]> batch = new ArrayList<>(BATCH_LINES);
-    while (true) {
+    boolean finished = false;
+    while (!finished) {
       batch.add(queue.take()); // sleeps until there is a line to send
       // Take whatever else is waiting too: under load that is hundreds of lines at once.
       queue.drainTo(batch, BATCH_LINES - 1);
-      int bytes = 0;
       for (byte[] line : batch) {
         if (line == END) {
-          out.flush();
-          return;
+          finished = true; // what comes after it came too late: the client has left
+          break;
         }
         out.write(line);
-        bytes += line.length;
+        // Counted out line by line: a line the client has read no longer counts against it.
+        queuedBytes.addAndGet(-line.length);
       }
       batch.clear();
       // Flush only when nothing else is waiting: if more lines came while we wrote, they join
       // this write. This is what turns a million deliveries into a few thousand system calls.
-      if (queue.isEmpty()) {
+      if (finished || queue.isEmpty()) {
         out.flush();
       }
-      queuedBytes.addAndGet(-bytes);
     }
   }
 
+  /**
+   * The naive broadcast: this thread, the sender's, writes to this client's socket itself. When
+   * this client does not read, its TCP buffers fill up (a few MiB on loopback) and then this write
+   * blocks, and the sender's thread with it: no other client gets another line from that sender.
+   */
   private boolean writeNow(byte[] line) {
     directLock.lock();
     try {
       direct.write(line);
-      return true;
     } catch (IOException e) {
-      return false;
+      close(); // the client is gone: its reader thread sees the closed socket and leaves
     } finally {
       directLock.unlock();
     }
+    return true;
   }
 
   @Override
