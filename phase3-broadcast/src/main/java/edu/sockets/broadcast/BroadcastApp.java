@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,6 +59,21 @@ public final class BroadcastApp implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(), "Missing command: server, client, load or demo");
+  }
+
+  /** The {@code --host} and {@code --port} of the server to connect to: client and load. */
+  static final class ServerAddress {
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Server to connect to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "" + DEFAULT_PORT,
+        description = "Server's port (default: ${DEFAULT-VALUE}).")
+    int port;
   }
 
   /** How the server sends a line to the others. */
@@ -177,17 +193,7 @@ public final class BroadcastApp implements Callable<Integer> {
     @Spec CommandSpec spec;
     @ParentCommand BroadcastApp app;
 
-    @Option(
-        names = "--host",
-        defaultValue = "127.0.0.1",
-        description = "Server to connect to (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(
-        names = "--port",
-        defaultValue = "" + DEFAULT_PORT,
-        description = "Server's port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin ServerAddress server;
 
     @Option(
         names = "--timeout",
@@ -197,15 +203,15 @@ public final class BroadcastApp implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      checkRange(spec, "--port", port, 1, 65535);
+      checkRange(spec, "--port", server.port, 1, 65535);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try (BroadcastClient client =
-          BroadcastClient.connect(host, port, Duration.ofSeconds(timeoutSeconds))) {
+          BroadcastClient.connect(server.host, server.port, Duration.ofSeconds(timeoutSeconds))) {
         return client.chat(app.keyboard, out, err);
       } catch (IOException e) {
-        err.println(connectFailure(host, port, e));
+        err.println(connectFailure(server.host, server.port, e));
         return 1;
       }
     }
@@ -227,17 +233,7 @@ public final class BroadcastApp implements Callable<Integer> {
   static final class Load implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--host",
-        defaultValue = "127.0.0.1",
-        description = "Server to load (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(
-        names = "--port",
-        defaultValue = "" + DEFAULT_PORT,
-        description = "Server's port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin ServerAddress server;
 
     @Option(
         names = "--clients",
@@ -283,7 +279,7 @@ public final class BroadcastApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-      checkRange(spec, "--port", port, 1, 65535);
+      checkRange(spec, "--port", server.port, 1, 65535);
       checkRange(spec, "--clients", clients, 2, 30_000);
       checkRange(spec, "--messages", messages, 1, 10_000_000);
       checkRange(spec, "--non-readers", nonReaders, 0, 30_000);
@@ -297,8 +293,8 @@ public final class BroadcastApp implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       LoadGenerator.Settings settings =
           new LoadGenerator.Settings(
-              host,
-              port,
+              server.host,
+              server.port,
               clients,
               messages,
               rate,
@@ -315,7 +311,7 @@ public final class BroadcastApp implements Callable<Integer> {
               "Out of file descriptors (%s). Raise the limit first: ulimit -n 65536"
                   .formatted(e.getMessage()));
         } else {
-          err.println(connectFailure(host, port, e));
+          err.println(connectFailure(server.host, server.port, e));
         }
         return 1;
       }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.broadcast.LoadGenerator.Histogram;
 import edu.sockets.broadcast.LoadGenerator.Payload;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,17 +21,7 @@ class LoadGeneratorTest {
   @DisplayName("30 clients x 40 lines: 34,800 deliveries expected and received, exit 0")
   void countsEveryDelivery() throws Exception {
     try (ServerFixture server = ServerFixture.start()) {
-      CommandRun load =
-          CommandRun.start(
-              "load",
-              "--host",
-              server.host(),
-              "--port",
-              "" + server.port(),
-              "--clients",
-              "30",
-              "--messages",
-              "40");
+      CommandRun load = startLoad(server, "--clients", "30", "--messages", "40");
 
       assertThat(load.awaitExit(Duration.ofSeconds(20))).isZero();
       assertThat(load.out.lines())
@@ -51,12 +43,8 @@ class LoadGeneratorTest {
   void countsWithARateAndANonReader() throws Exception {
     try (ServerFixture server = ServerFixture.start()) {
       CommandRun load =
-          CommandRun.start(
-              "load",
-              "--host",
-              server.host(),
-              "--port",
-              "" + server.port(),
+          startLoad(
+              server,
               "--clients",
               "5",
               "--messages",
@@ -79,7 +67,7 @@ class LoadGeneratorTest {
   @Test
   @DisplayName("a server that is not a broadcast server: one clear line, exit 1")
   void reportsAServerThatDoesNotRelay() throws Exception {
-    try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+    try (ServerSocket silent = new ServerSocket(0)) {
       CommandRun load =
           CommandRun.start(
               "load", "--port", "" + silent.getLocalPort(), "--clients", "2", "--timeout", "1");
@@ -130,6 +118,12 @@ class LoadGeneratorTest {
     assertThat(histogram.percentile(99)).isBetween(99_000L, 100_000L);
     assertThat(histogram.max()).isEqualTo(100_000);
     assertThat(new Histogram().percentile(99)).isZero();
+  }
+
+  private static CommandRun startLoad(ServerFixture server, String... options) {
+    String[] args = {"load", "--host", server.host(), "--port", "" + server.port()};
+    return CommandRun.start(
+        Stream.concat(Stream.of(args), Stream.of(options)).toArray(String[]::new));
   }
 
   private static boolean parse(String text, long[] fields) {
