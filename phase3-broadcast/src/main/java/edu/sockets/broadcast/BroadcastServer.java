@@ -108,7 +108,7 @@ final class BroadcastServer implements Closeable {
         open.add(socket);
         handlers.execute(() -> serveOne(socket));
       }
-      event("stopping: saying goodbye to " + hub.size() + " clients");
+      event("stopping (" + hub.size() + " online)");
       hub.shutdown();
       handlers.shutdown();
       if (!handlers.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

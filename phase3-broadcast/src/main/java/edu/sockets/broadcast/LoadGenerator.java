@@ -61,6 +61,7 @@ final class LoadGenerator {
       long received,
       long bad,
       long outOfOrder,
+      int cutOff,
       long elapsedNanos,
       long p50Micros,
       long p99Micros,
@@ -71,7 +72,7 @@ final class LoadGenerator {
     }
 
     boolean ok() {
-      return received == expected && bad == 0 && outOfOrder == 0;
+      return received == expected && bad == 0 && outOfOrder == 0 && cutOff == 0;
     }
 
     double deliveriesPerSecond() {
@@ -274,12 +275,14 @@ final class LoadGenerator {
     long received = 0;
     long bad = 0;
     long outOfOrder = 0;
+    int cutOff = 0;
     long last = origin;
     Histogram latency = new Histogram();
     for (Receiver receiver : receivers) {
       received += receiver.received;
       bad += receiver.bad;
       outOfOrder += receiver.outOfOrder;
+      cutOff += receiver.cutOff ? 1 : 0;
       last = Math.max(last, receiver.lastDelivery);
       latency.add(receiver.latency);
     }
@@ -288,6 +291,7 @@ final class LoadGenerator {
         received,
         bad,
         outOfOrder,
+        cutOff,
         last - origin,
         latency.percentile(50),
         latency.percentile(99),
@@ -302,6 +306,9 @@ final class LoadGenerator {
         format(
             "Lost: %,d (%.3f%%)",
             r.lost(), r.expected() == 0 ? 0.0 : 100.0 * r.lost() / r.expected()));
+    if (r.cutOff() > 0) {
+      out.accept(format("Clients the server disconnected before the end: %,d", r.cutOff()));
+    }
     out.accept(
         format(
             "Bad lines (corrupted, or the sender's own): %,d; out of order: %,d",
@@ -375,6 +382,7 @@ final class LoadGenerator {
     long outOfOrder;
     long lastDelivery;
     boolean synced;
+    boolean cutOff;
     final Histogram latency = new Histogram();
 
     Receiver(int self, InputStream in) {
@@ -394,7 +402,11 @@ final class LoadGenerator {
           }
         }
       } catch (IOException e) {
-        // closeAll() ended the read, or the server dropped us: either way, we are done.
+        // closeAll() ended the read, or the connection broke: either way, no more is coming.
+      }
+      if (!closing && received < expected) {
+        cutOff = true; // the server closed us before we had everything: do not wait for us
+        done.countDown();
       }
     }
 

@@ -24,9 +24,9 @@ final class Outbox {
 
   /**
    * How many bytes may wait for one client before the server gives up on it: about 20,000 chat
-   * lines, or 127 lines of the maximum length. A client that keeps reading never comes close (a
-   * burst of 100 clients sending 100 lines each puts 450 KiB in its queue at most); one that has
-   * stopped reading reaches it and is dropped, so it costs at most 1 MiB, not all our memory.
+   * lines, or 127 lines of the longest kind. A client that keeps reading stays far below it (100
+   * clients sending 100 lines each at once put less than 450 KiB in each queue); one that has
+   * stopped reading reaches it and is dropped, so it costs us 1 MiB at most, not all our memory.
    */
   static final int MAX_QUEUED_BYTES = 1 << 20;
 
@@ -42,7 +42,11 @@ final class Outbox {
   private final String name;
   private final Closeable connection;
 
-  /** Not bounded by count: {@link #queuedBytes} bounds it, because memory is what we protect. */
+  /**
+   * Bounded by {@link #queuedBytes}, not by a count of lines, because memory is what we protect: a
+   * count would have to allow for 8 KiB lines. (An ArrayBlockingQueue would also allocate its whole
+   * array up front, for every client, idle or not.)
+   */
   private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
 
   /** Bytes offered and not yet written; above {@link #MAX_QUEUED_BYTES} the client is dropped. */
