@@ -190,8 +190,8 @@ final class BroadcastHub {
         log.accept(
             member.name()
                 + " dropped: over "
-                + Outbox.MAX_QUEUED_BYTES / 1024
-                + " KiB waiting, it does not read ("
+                + (Outbox.MAX_QUEUED_BYTES >> 20)
+                + " MiB waiting, it does not read ("
                 + members.size()
                 + " online)");
         member.close();

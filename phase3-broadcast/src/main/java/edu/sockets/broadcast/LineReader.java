@@ -44,6 +44,12 @@ final class LineReader {
   /** Where the last line returned by {@link #next()} begins in {@link #bytes()}. */
   private int lineStart;
 
+  /**
+   * {@code buffer[start..scanned)} has been searched and holds no LF, so the search goes on from
+   * there: a line that arrives one byte per read is not searched again from its start each time.
+   */
+  private int scanned;
+
   /** True while the rest of an over-long line is being thrown away, up to its LF. */
   private boolean skipping;
 
@@ -80,12 +86,13 @@ final class LineReader {
     while (true) {
       int lf = indexOfLf();
       if (skipping) {
-        // Drop what we have of the over-long line; keep what follows its LF, if that has come.
-        skipping = lf < 0;
-        start = skipping ? end : lf + 1;
-        if (!skipping) {
+        // Throw away what we have of the over-long line, up to its LF if that has come.
+        if (lf >= 0) {
+          start = lf + 1;
+          skipping = false;
           continue;
         }
+        start = end;
       } else if (lf >= 0) {
         int length = lf - start;
         if (length > 0 && buffer[lf - 1] == '\r') {
@@ -125,23 +132,24 @@ final class LineReader {
   }
 
   private int indexOfLf() {
-    for (int i = start; i < end; i++) {
+    for (int i = Math.max(start, scanned); i < end; i++) {
       if (buffer[i] == '\n') {
+        scanned = i + 1;
         return i;
       }
     }
+    scanned = end;
     return -1;
   }
 
   /** Reads more bytes behind the unfinished line; false at the end of the stream. */
   private boolean fill() throws IOException {
-    if (start == end) {
-      start = end = 0;
-    } else if (start > 0) {
+    if (start > 0) {
       // Move the unfinished line to the front; it is at most maxLineBytes + 1 long, so at least
       // half the buffer is then free for the read.
       System.arraycopy(buffer, start, buffer, 0, end - start);
       end -= start;
+      scanned -= start;
       start = 0;
     }
     // read returns -1 once the peer has closed its side and everything it sent has been read.

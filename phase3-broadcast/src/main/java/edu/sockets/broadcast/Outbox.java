@@ -164,7 +164,7 @@ final class Outbox {
           break;
         }
         out.write(line);
-        // Counted out line by line: a line the client has read no longer counts against it.
+        // Counted out line by line: a line handed to the socket no longer counts against it.
         queuedBytes.addAndGet(-line.length);
       }
       batch.clear();
