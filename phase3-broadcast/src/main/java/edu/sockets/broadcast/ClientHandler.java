@@ -41,10 +41,13 @@ final class ClientHandler implements Runnable {
       OutputStream out = socket.getOutputStream();
       Outbox outbox = naive ? Outbox.naive(name, socket, out) : Outbox.queued(name, socket);
       Thread writer = naive ? null : threads.newThread(() -> write(outbox, out));
+      hub.join(outbox);
+      // The writer starts only now: the client cannot read its welcome before it is on the list,
+      // so a line someone sends after the welcome arrived reaches it. (In naive mode the welcome
+      // leaves during join, a moment before the newcomer is added: one more race it loses.)
       if (writer != null) {
         writer.start();
       }
-      hub.join(outbox);
       Reason reason = relay(outbox);
       hub.leave(outbox, reason);
       if (reason == Reason.EXIT) {
@@ -97,9 +100,10 @@ final class ClientHandler implements Runnable {
       // FIN after the last line: the client reads everything we sent, then end of stream.
       socket.shutdownOutput();
     } catch (IOException e) {
-      outbox.close(); // the client is gone; make the reader notice now, not at its next read
+      // The connection is broken (reset, or closed by a drop or a shutdown). The reader's next
+      // read fails too, and it tells the hub why the client left.
     } catch (InterruptedException e) {
-      outbox.close();
+      outbox.close(); // nothing interrupts a writer today; if something does, end the client
     }
   }
 }

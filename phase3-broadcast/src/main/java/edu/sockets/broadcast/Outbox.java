@@ -147,7 +147,7 @@ final class Outbox {
    * The writer thread's loop: sends the queued lines to {@code socket} until it reaches the end
    * that {@link #finish()} marks, and returns.
    *
-   * @throws IOException if the client is gone (the caller closes the connection)
+   * @throws IOException if the connection is broken
    */
   void writeTo(OutputStream socket) throws IOException, InterruptedException {
     // Lines are gathered here and leave in one write system call when it is full or flushed.
@@ -186,7 +186,7 @@ final class Outbox {
     try {
       direct.write(line);
     } catch (IOException e) {
-      close(); // the client is gone: its reader thread sees the closed socket and leaves
+      // The connection is broken; this client's reader thread fails too, and leaves.
     } finally {
       directLock.unlock();
     }

@@ -56,6 +56,7 @@ class BroadcastHubTest {
   }
 
   @Test
+  @DisplayName("relays a line to everyone but the sender, as [ip:port] text")
   void relaysALineToEveryoneButTheSenderWithTheSendersIdentity() {
     Member a = join("10.0.0.1:1000");
     Member b = join("10.0.0.2:2000");
@@ -82,6 +83,7 @@ class BroadcastHubTest {
   }
 
   @Test
+  @DisplayName("keeps each sender's order in every queue")
   void keepsEachSendersOrderInEveryQueue() {
     Member a = join("10.0.0.1:1000");
     Member b = join("10.0.0.2:2000");

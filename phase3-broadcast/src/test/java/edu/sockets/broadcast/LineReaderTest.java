@@ -123,6 +123,7 @@ class LineReaderTest {
   }
 
   @Test
+  @DisplayName("refuses an over-long last line that has no LF")
   void refusesAnOverlongLastLineWithoutLf() throws IOException {
     LineReader reader = reader("z".repeat(MAX + 1));
 
