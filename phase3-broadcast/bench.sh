@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Reproduces the measured tables of report/03-broadcast.md: the server and the load generator in
-# separate processes on this machine, each scenario against a freshly started server, one warm-up
-# run (not counted), then RUNS runs (default 3); each figure is the median of those runs.
+# separate processes on this machine. Each scenario is run RUNS times (default 3), each time against
+# a freshly started server after one warm-up run that is not counted; each figure is the median.
 #
 #   ./mvnw -q -pl phase3-broadcast package -DskipTests     # builds target/phase3-broadcast.jar
-#   bash phase3-broadcast/bench.sh                          # about 4 minutes
+#   bash phase3-broadcast/bench.sh                          # about 5 minutes
 #   RUNS=5 bash phase3-broadcast/bench.sh blast steady      # only some scenarios, more runs
 #
 # Scenarios: blast steady crowd slow naive-blast flood (all by default). On a machine shared with
@@ -78,15 +78,17 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 scenario() {
   local name=$1 mode=$2
   shift 2
-  start_server "$mode"
-  load --clients 50 --messages 100 >/dev/null # warm-up: the server's JIT compiles its hot code
   : >"$WORK/runs"
+  local drops=0
   for _ in $(seq "$RUNS"); do
+    # A fresh server for every run: a stalled naive server would otherwise still be relaying the
+    # previous run's lines when the next one starts.
+    start_server "$mode"
+    load --clients 50 --messages 100 >/dev/null # warm-up: the server's JIT compiles its hot code
     load "$@" >>"$WORK/runs"
+    stop_server
+    drops=$((drops + $(grep -c ' dropped: ' "$WORK/server.log" || true)))
   done
-  stop_server
-  local drops
-  drops=$(grep -c ' dropped: ' "$WORK/server.log" || true)
   col() { awk -v c="$1" '{ print $c }' "$WORK/runs" | median; }
   printf '| %s | %s | `load %s` | %s of %s | %s | %s / %s | %s | %s | %s | %s | %s | %s |\n' \
     "$name" "$mode" "$*" "$(thousands "$(col 2)")" "$(thousands "$(col 1)")" \
