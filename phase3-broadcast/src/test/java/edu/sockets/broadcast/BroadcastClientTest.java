@@ -23,20 +23,20 @@ class BroadcastClientTest {
       CommandRun client = CommandRun.startTyping("client", "--port", "" + server.port());
       String name =
           client.out.awaitLine(Pattern.compile("^\\*\\*\\* Welcome (\\S+)! "), WAIT).group(1);
-      assertThat(other.readLine()).isEqualTo("*** " + name + " joined");
+      assertThat(other.readAbout(name)).isEqualTo("*** " + name + " joined");
 
       other.send("hi there");
       client.out.awaitLine(
           Pattern.compile("^\\[" + Pattern.quote(other.name()) + "] hi there$"), WAIT);
       client.type("hello from the keyboard\n");
-      assertThat(other.readLine()).isEqualTo("[" + name + "] hello from the keyboard");
+      assertThat(other.readAbout(name)).isEqualTo("[" + name + "] hello from the keyboard");
       client.type("/exit\n");
 
       assertThat(client.awaitExit(WAIT)).isZero();
       assertThat(client.out.lines()[0])
           .startsWith("Connected to 127.0.0.1:" + server.port() + " from local port ");
       assertThat(client.out.lines()).endsWith("*** Goodbye " + name + ".");
-      assertThat(other.readLine()).isEqualTo("*** " + name + " left (/exit)");
+      assertThat(other.readAbout(name)).isEqualTo("*** " + name + " left (/exit)");
       assertThat(client.err.text()).isEmpty();
     }
   }
@@ -51,10 +51,10 @@ class BroadcastClientTest {
       client.endInput();
 
       assertThat(client.awaitExit(WAIT)).isZero();
-      String joined = other.readLine();
+      String joined = other.readAbout(" joined");
       String name = joined.substring("*** ".length(), joined.indexOf(" joined"));
-      assertThat(other.readLine()).isEqualTo("[" + name + "] last words");
-      assertThat(other.readLine()).isEqualTo("*** " + name + " left (closed the connection)");
+      assertThat(other.readAbout(name)).isEqualTo("[" + name + "] last words");
+      assertThat(other.readAbout(name)).isEqualTo("*** " + name + " left (closed the connection)");
     }
   }
 
@@ -81,7 +81,7 @@ class BroadcastClientTest {
     try (ServerFixture server = ServerFixture.start();
         TestClient other = server.join()) {
       CommandRun client = CommandRun.startTyping("client", "--port", "" + server.port());
-      other.readLine(); // joined
+      other.readAbout(" joined");
       client.type("z".repeat(LineReader.MAX_LINE_BYTES + 1) + "\nshort\n");
 
       client.err.awaitLine(

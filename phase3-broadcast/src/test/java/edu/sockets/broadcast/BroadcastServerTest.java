@@ -50,11 +50,9 @@ class BroadcastServerTest {
     try (ServerFixture server = ServerFixture.start();
         TestClient a = server.join();
         TestClient b = server.join()) {
-      assertThat(a.welcome)
-          .isEqualTo("*** Welcome " + a.name() + "! Others online: 0. Send /exit to leave.");
-      assertThat(b.welcome)
-          .isEqualTo("*** Welcome " + b.name() + "! Others online: 1. Send /exit to leave.");
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " joined");
+      assertThat(a.welcome).matches(welcome(server, a, 0));
+      assertThat(b.welcome).matches(welcome(server, b, 1));
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
     }
   }
 
@@ -68,8 +66,8 @@ class BroadcastServerTest {
 
       assertThat(b.readLine()).isEqualTo("*** Goodbye " + b.name() + ".");
       assertThat(b.readLine()).as("then end of stream").isNull();
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " joined");
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " left (/exit)");
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " left (/exit)");
     }
   }
 
@@ -82,8 +80,9 @@ class BroadcastServerTest {
       b.socket.shutdownOutput();
 
       assertThat(b.readLine()).as("the server closes its side too").isNull();
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " joined");
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " left (closed the connection)");
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
+      assertThat(a.readAbout(b.name()))
+          .isEqualTo("*** " + b.name() + " left (closed the connection)");
     }
   }
 
@@ -96,8 +95,8 @@ class BroadcastServerTest {
       String gone = b.name();
       b.reset();
 
-      assertThat(a.readLine()).isEqualTo("*** " + gone + " joined");
-      assertThat(a.readLine()).isEqualTo("*** " + gone + " left (connection reset)");
+      assertThat(a.readAbout(gone)).isEqualTo("*** " + gone + " joined");
+      assertThat(a.readAbout(gone)).isEqualTo("*** " + gone + " left (connection reset)");
       try (TestClient c = server.join()) {
         c.send("still serving");
         assertThat(a.readRelayed()).isEqualTo("[" + c.name() + "] still serving");
@@ -165,7 +164,7 @@ class BroadcastServerTest {
       stuck.setReceiveBufferSize(4096); // a small window, so its buffers fill sooner
       stuck.connect(reader.socket.getRemoteSocketAddress());
       String stuckName = "127.0.0.1:" + stuck.getLocalPort();
-      assertThat(reader.readLine()).isEqualTo("*** " + stuckName + " joined");
+      assertThat(reader.readAbout(stuckName)).isEqualTo("*** " + stuckName + " joined");
       String text = "x".repeat(8000);
 
       // 15 rounds of 100 lines (800 KB): the reader keeps up, the stuck client falls behind.
@@ -212,12 +211,13 @@ class BroadcastServerTest {
     try (ServerFixture server = ServerFixture.start();
         TestClient a = server.join();
         TestClient b = server.join()) {
-      assertThat(a.readLine()).isEqualTo("*** " + b.name() + " joined");
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
       a.send("y".repeat(LineReader.MAX_LINE_BYTES + 1));
       a.send("x".repeat(LineReader.MAX_LINE_BYTES));
       a.send("after");
 
-      assertThat(a.readLine()).isEqualTo("*** Line too long (over 8192 bytes): not sent.");
+      assertThat(a.readAbout("Line too long"))
+          .isEqualTo("*** Line too long (over 8192 bytes): not sent.");
       assertThat(b.readRelayed())
           .isEqualTo("[" + a.name() + "] " + "x".repeat(LineReader.MAX_LINE_BYTES));
       assertThat(b.readRelayed()).isEqualTo("[" + a.name() + "] after");
@@ -274,6 +274,17 @@ class BroadcastServerTest {
       assertThat(server.run().out.lines())
           .endsWith("Server stopped: 2 clients served, 0 lines relayed");
     }
+  }
+
+  /**
+   * The welcome {@code client} should get when {@code others} are online. A server shared with
+   * earlier tests ({@code -Dserver=...}) may still count their clients for a moment, so there any
+   * count will do.
+   */
+  private static String welcome(ServerFixture server, TestClient client, int others) {
+    return Pattern.quote("*** Welcome " + client.name() + "! Others online: ")
+        + (server.isExternal() ? "\\d+" : others)
+        + Pattern.quote(". Send /exit to leave.");
   }
 
   /** Which client (by ip:port) a relayed line came from, or -1. */

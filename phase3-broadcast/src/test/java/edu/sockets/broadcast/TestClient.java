@@ -42,6 +42,18 @@ final class TestClient implements AutoCloseable {
     return in.readLine();
   }
 
+  /**
+   * The next line, skipping {@code ***} notices that do not mention {@code about}: a server shared
+   * between tests ({@code -Dserver=...}) may still be announcing that the last test's clients left.
+   */
+  String readAbout(String about) throws IOException {
+    String line = readLine();
+    while (line != null && line.startsWith("*** ") && !line.contains(about)) {
+      line = readLine();
+    }
+    return line;
+  }
+
   /** The next line that is not a {@code ***} notice. */
   String readRelayed() throws IOException {
     String line = readLine();
