@@ -4,7 +4,7 @@
 # a freshly started server after one warm-up run that is not counted; each figure is the median.
 #
 #   ./mvnw -q -pl phase3-broadcast package -DskipTests     # builds target/phase3-broadcast.jar
-#   bash phase3-broadcast/bench.sh                          # about 5 minutes
+#   bash phase3-broadcast/bench.sh                          # about 4 minutes
 #   RUNS=5 bash phase3-broadcast/bench.sh blast steady      # only some scenarios, more runs
 #
 # Scenarios: blast steady crowd slow naive-blast flood (all by default). On a machine shared with
