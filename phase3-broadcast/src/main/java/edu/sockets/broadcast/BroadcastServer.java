@@ -1,0 +1,174 @@
+package edu.sockets.broadcast;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The Phase 3 server: accepts clients until stopped, each served by a {@link ClientHandler}. */
+final class BroadcastServer implements Closeable {
+
+  /** How many connections the operating system may queue while we are not in accept(). */
+  private static final int BACKLOG = 1024;
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+  /** How long clients get, at shutdown, to read the goodbye notice before they are cut off. */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  /**
+   * Two threads per client, most of them waiting on a socket or a queue. Virtual threads make that
+   * cheap: a few KiB each instead of a 1 MiB stack, so 1,000 clients cost 2,000 of them without a
+   * thought.
+   */
+  private final ThreadFactory threads = Thread.ofVirtual().name("client-", 0).factory();
+
+  private final ServerSocket listener;
+  private final boolean naive;
+  private final Consumer<String> log;
+  private final BroadcastHub hub;
+
+  /** Every client socket not yet closed, so that a shutdown can close the stragglers. */
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+  private BroadcastServer(ServerSocket listener, boolean naive, Consumer<String> log) {
+    this.listener = listener;
+    this.naive = naive;
+    this.log = log;
+    this.hub = new BroadcastHub(this::event);
+  }
+
+  /**
+   * Starts listening on {@code host:port} (port 0: any free port) and says where clients can
+   * connect.
+   *
+   * @param naive broadcast from the sender's thread, straight to each socket (for comparison)
+   * @param log where the server's messages go, one line each
+   */
+  static BroadcastServer open(String host, int port, boolean naive, Consumer<String> log)
+      throws IOException {
+    ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
+    log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
+    if (listener.getInetAddress().isAnyLocalAddress()) {
+      List<String> lan = lanAddresses(listener.getLocalPort());
+      if (lan.isEmpty()) {
+        log.accept("No network address besides loopback: only this machine can connect");
+      }
+      lan.forEach(address -> log.accept("Other machines can connect to " + address));
+    }
+    if (naive) {
+      log.accept(
+          "Naive broadcast: each sender writes to every socket itself (a slow client stalls it)");
+    }
+    return new BroadcastServer(listener, naive, log);
+  }
+
+  int port() {
+    return listener.getLocalPort();
+  }
+
+  /**
+   * Accepts clients until {@link #close()} is called, then says goodbye to every client, closes
+   * them all, and returns when their threads have ended.
+   */
+  void serve() throws InterruptedException {
+    int served = 0;
+    try (ExecutorService handlers = Executors.newThreadPerTaskExecutor(threads)) {
+      while (true) {
+        Socket socket;
+        try {
+          socket = listener.accept();
+        } catch (IOException e) {
+          if (listener.isClosed()) {
+            break; // close() was called: time to stop
+          }
+          // Most likely out of file descriptors; clients that leave will free some. Waiting a
+          // little keeps this loop from spinning meanwhile.
+          event("accept failed: " + e.getMessage());
+          Thread.sleep(100);
+          continue;
+        }
+        served++;
+        open.add(socket);
+        handlers.execute(() -> serveOne(socket));
+      }
+      event("stopping (" + hub.size() + " online)");
+      hub.shutdown();
+      handlers.shutdown();
+      if (!handlers.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        // Those still here do not read; closing their sockets ends their threads at once.
+        open.forEach(BroadcastServer::closeQuietly);
+      }
+    }
+    log.accept(
+        "Server stopped: %d clients served, %d lines relayed".formatted(served, hub.relayed()));
+  }
+
+  /** Stops accepting; {@link #serve()} then closes every client and returns. Any thread. */
+  @Override
+  public void close() throws IOException {
+    listener.close();
+  }
+
+  private void serveOne(Socket socket) {
+    try {
+      // Send each flush at once: Nagle's algorithm would hold a small write back until the
+      // previous one is acknowledged, adding delay to a chat line for nothing.
+      socket.setTcpNoDelay(true);
+      new ClientHandler(socket, hub, threads, naive, this::event).run();
+    } catch (SocketException e) {
+      event(e.getMessage());
+    } finally {
+      closeQuietly(socket);
+      open.remove(socket);
+    }
+  }
+
+  /** A line of the server's log, with the time of day in front. */
+  private void event(String text) {
+    log.accept(TIME.format(LocalTime.now()) + " " + text);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // It was broken already; either way it is closed now.
+    }
+  }
+
+  /** Formats an address the way people type it: {@code 10.0.0.7:5003}, {@code [::1]:5003}. */
+  static String endpoint(InetAddress address, int port) {
+    String host = address.getHostAddress();
+    return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /**
+   * The addresses other machines can use to reach a server listening on every interface. IPv4 only:
+   * a server bound to 0.0.0.0 accepts IPv4 connections only.
+   */
+  private static List<String> lanAddresses(int port) throws SocketException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address)
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+        .map(a -> endpoint(a, port))
+        .toList();
+  }
+}

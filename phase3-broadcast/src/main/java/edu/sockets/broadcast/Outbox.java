@@ -1,0 +1,200 @@
+package edu.sockets.broadcast;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One client's outgoing lines: a queue bounded in bytes, and the loop its writer thread runs to
+ * send them. Whoever broadcasts only adds to the queue, which never blocks; only this client's own
+ * writer waits for this client's network.
+ *
+ * <p>With {@code --broadcast naive} there is no queue and no writer: {@link #offer} writes to the
+ * socket on the broadcaster's thread, which then waits for the slowest client. The report compares
+ * the two.
+ */
+final class Outbox {
+
+  /**
+   * How many bytes may wait for one client before the server gives up on it: about 20,000 chat
+   * lines, or 127 lines of the longest kind. A client that keeps reading stays far below it (100
+   * clients sending 100 lines each at once put less than 450 KiB in each queue); one that has
+   * stopped reading reaches it and is dropped, so it costs us 1 MiB at most, not all our memory.
+   */
+  static final int MAX_QUEUED_BYTES = 1 << 20;
+
+  /** Placed last in the queue by {@link #finish()}: the writer stops when it gets there. */
+  private static final byte[] END = new byte[0];
+
+  /** The most lines the writer takes from the queue at once. */
+  private static final int BATCH_LINES = 1024;
+
+  /** The writer's buffer: this much leaves in one system call when lines are waiting. */
+  private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+
+  private final String name;
+  private final Closeable connection;
+
+  /**
+   * Bounded by {@link #queuedBytes}, not by a count of lines, because memory is what we protect: a
+   * count would have to allow for 8 KiB lines. (An ArrayBlockingQueue would also allocate its whole
+   * array up front, for every client, idle or not.)
+   */
+  private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+
+  /** Bytes offered and not yet written; above {@link #MAX_QUEUED_BYTES} the client is dropped. */
+  private final AtomicInteger queuedBytes = new AtomicInteger();
+
+  /** The socket's stream in naive mode, where offer writes to it at once; null when queued. */
+  private final OutputStream direct;
+
+  /** Keeps two broadcasters from interleaving their bytes on {@link #direct}. */
+  private final ReentrantLock directLock = new ReentrantLock();
+
+  private Outbox(String name, Closeable connection, OutputStream direct) {
+    this.name = name;
+    this.connection = connection;
+    this.direct = direct;
+  }
+
+  /**
+   * An outbox whose lines wait in a queue for the client's writer thread, which runs {@link
+   * #writeTo}.
+   *
+   * @param name the client's {@code ip:port}, as the server sees it
+   * @param connection closed to drop the client, which also ends its reader and writer
+   */
+  static Outbox queued(String name, Closeable connection) {
+    return new Outbox(name, connection, null);
+  }
+
+  /** An outbox that writes each line to {@code out} on the caller's thread, at once. */
+  static Outbox naive(String name, Closeable connection, OutputStream out) {
+    return new Outbox(name, connection, out);
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * Hands a line to this client without waiting for its network (queued mode). The array is shared
+   * with every other receiver of the line, so nobody may change it.
+   *
+   * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}: the caller
+   *     then drops the client
+   */
+  boolean offer(byte[] line) {
+    if (direct != null) {
+      return writeNow(line);
+    }
+    // Counted before it is queued, so the bound holds even with many broadcasters at once. Once
+    // over, the count stays over, and every later offer fails too: the client is being dropped.
+    if (queuedBytes.addAndGet(line.length) > MAX_QUEUED_BYTES) {
+      return false;
+    }
+    queue.add(line);
+    return true;
+  }
+
+  /** The bytes waiting for this client, for tests and the log. */
+  int queuedBytes() {
+    return direct != null ? 0 : queuedBytes.get();
+  }
+
+  /** Takes the lines waiting, oldest first, as the writer would: for tests without a network. */
+  List<byte[]> takeQueued() {
+    List<byte[]> lines = new ArrayList<>();
+    queue.drainTo(lines);
+    lines.forEach(line -> queuedBytes.addAndGet(-line.length));
+    lines.remove(END);
+    return lines;
+  }
+
+  /**
+   * No more lines will come: the writer sends what is queued, then {@link #writeTo} returns. If the
+   * queue is over its bound, this client does not read, so the connection is closed instead; in
+   * naive mode everything is written already, so it is closed at once.
+   */
+  void finish() {
+    if (direct != null || queuedBytes.get() > MAX_QUEUED_BYTES) {
+      close();
+    } else {
+      queue.add(END);
+    }
+  }
+
+  /**
+   * Closes the connection now. The client's reader thread, blocked in read, and its writer, perhaps
+   * blocked in write to a client that does not read, both fail at once and end.
+   */
+  void close() {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // Closing a socket can fail only if it is broken already; either way it is closed now.
+    }
+  }
+
+  /**
+   * The writer thread's loop: sends the queued lines to {@code socket} until it reaches the end
+   * that {@link #finish()} marks, and returns.
+   *
+   * @throws IOException if the connection is broken
+   */
+  void writeTo(OutputStream socket) throws IOException, InterruptedException {
+    // Lines are gathered here and leave in one write system call when it is full or flushed.
+    OutputStream out = new BufferedOutputStream(socket, WRITE_BUFFER_BYTES);
+    List<byte[]> batch = new ArrayList<>(BATCH_LINES);
+    boolean finished = false;
+    while (!finished) {
+      batch.add(queue.take()); // sleeps until there is a line to send
+      // Take whatever else is waiting too: under load that is hundreds of lines at once.
+      queue.drainTo(batch, BATCH_LINES - 1);
+      for (byte[] line : batch) {
+        if (line == END) {
+          finished = true; // what comes after it came too late: the client has left
+          break;
+        }
+        out.write(line);
+        // Counted out line by line: a line handed to the socket no longer counts against it.
+        queuedBytes.addAndGet(-line.length);
+      }
+      batch.clear();
+      // Flush only when nothing else is waiting: if more lines came while we wrote, they join
+      // this write. This is what turns a million deliveries into a few thousand system calls.
+      if (finished || queue.isEmpty()) {
+        out.flush();
+      }
+    }
+  }
+
+  /**
+   * The naive broadcast: this thread, the sender's, writes to this client's socket itself. When
+   * this client does not read, its TCP buffers fill up (a few MiB on loopback) and then this write
+   * blocks, and the sender's thread with it: no other client gets another line from that sender.
+   */
+  private boolean writeNow(byte[] line) {
+    directLock.lock();
+    try {
+      direct.write(line);
+    } catch (IOException e) {
+      // The connection is broken; this client's reader thread fails too, and leaves.
+    } finally {
+      directLock.unlock();
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
