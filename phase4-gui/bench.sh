@@ -4,11 +4,20 @@
 # warm-up runs, and prints the median of each figure as a Markdown table. Every raw run is kept
 # in target/bench.log. On a shared machine run it under the course's CPU lock:
 #   flock /tmp/course-cpu.lock bash phase4-gui/bench.sh
+#
+# With "compare [TRIALS]" it instead runs Phase 3's and Phase 4's 100 x 100 blast back to back,
+# each phase with its own server and its own load command, measured the same way: per trial and
+# phase, a fresh server, one warm-up run, one measured run; the phases take turns, so a machine
+# that slows down or speeds up affects both. It prints every run and the medians (TRIALS: 7).
+# It needs Phase 3's jar too (./mvnw -pl phase3-broadcast,phase4-gui package -DskipTests):
+#   flock /tmp/course-cpu.lock bash phase4-gui/bench.sh compare
+# PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
+# a change before and after it).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAR=target/phase4-gui.jar
+JAR=${PHASE4_JAR:-target/phase4-gui.jar}
 LOG=target/bench.log
 version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
 [ "${version:-0}" -ge 21 ] 2>/dev/null ||
@@ -20,15 +29,16 @@ SERVER=
 stop_server() { [ -z "$SERVER" ] || { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }; SERVER=; }
 trap 'stop_server; rm -f "$SERVER_OUT"' EXIT
 
-# start_server [JVM-FLAGS...]: a fresh server on a free loopback port; sets PORT.
+# start_server [JVM-FLAGS...]: a fresh server on a free loopback port; sets PORT. The server
+# comes from $SERVER_JAR (this phase's jar unless the comparison says otherwise).
 start_server() {
   stop_server
   : >"$SERVER_OUT"
-  "$JAVA" "$@" -jar "$JAR" server --host 127.0.0.1 --port 0 </dev/null >"$SERVER_OUT" 2>&1 &
+  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 </dev/null >"$SERVER_OUT" 2>&1 &
   SERVER=$!
   PORT=
   for _ in $(seq 100); do
-    PORT=$(sed -n 's/^Listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$SERVER_OUT")
+    PORT=$(sed -n 's/^Listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$SERVER_OUT") # both phases say so
     [ -n "$PORT" ] && return
     sleep 0.1
   done
@@ -37,11 +47,74 @@ start_server() {
   exit 1
 }
 
+median() { sort -g | sed -n "$(((${1:-3} + 1) / 2))p"; } # of an odd number of values, one a line
+
+commas() { echo "$1" | rev | sed 's/\([0-9]\{3\}\)/\1,/g; s/,$//' | rev; }
+
+# CPU seconds used so far: by the whole machine (from /proc/stat), by one process (/proc/PID/stat).
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu /{print ($2+$3+$4+$7+$8+$9)/hz}' /proc/stat; }
+process_cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14+$15)/hz}' "/proc/$1/stat"; }
+
+# compare TRIALS: Phase 3 and Phase 4, 100 x 100, taking turns; every run goes to target/compare.log.
+# For each measured run it also prints the CPU time the server and the load command used, what
+# every other process on the machine used meanwhile (near 0 when nobody else ran anything), and
+# the server's write system calls (from /proc/PID/io).
+compare() {
+  local trials=$1 log=target/compare.log phase3=../phase3-broadcast/target/phase3-broadcast.jar
+  [ -f "$phase3" ] ||
+    { echo "No $phase3: build it with ./mvnw -pl phase3-broadcast package -DskipTests" >&2; exit 1; }
+  : >"$log"
+  local -A rates
+  local TIMEFORMAT='%3U %3S' # what bash's time prints: the user and system CPU of the load command
+  for trial in $(seq "$trials"); do
+    for phase in 3 4; do
+      SERVER_JAR=$JAR
+      [ "$phase" = 3 ] && SERVER_JAR=$phase3
+      start_server
+      for run in warm-up measured; do
+        local out status=0 machine0 server0 writes0
+        machine0=$(machine_cpu)
+        server0=$(process_cpu "$SERVER")
+        writes0=$(awk '/^syscw/{print $2}' "/proc/$SERVER/io")
+        { time { out=$("$JAVA" -jar "$SERVER_JAR" load --host 127.0.0.1 --port "$PORT" --clients 100 \
+          --messages 100 2>&1) || status=$?; }; } 2>"$SERVER_OUT.time"
+        local load server others writes rate
+        load=$(awk '{printf "%.2f", $1 + $2}' "$SERVER_OUT.time")
+        server=$(awk -v a="$server0" -v b="$(process_cpu "$SERVER")" 'BEGIN{printf "%.2f", b - a}')
+        others=$(awk -v a="$machine0" -v b="$(machine_cpu)" -v s="$server" -v l="$load" \
+          'BEGIN{v = b - a - s - l; printf "%.2f", v < 0 ? 0 : v}')
+        writes=$(($(awk '/^syscw/{print $2}' "/proc/$SERVER/io") - writes0))
+        printf '## Phase %s, trial %d, %s run (exit %d; CPU s: server %s, load %s, others %s; server writes %d)\n%s\n' \
+          "$phase" "$trial" "$run" "$status" "$server" "$load" "$others" "$writes" "$out" >>"$log"
+        # Phase 3 prints "Time: ... 3,533,635 deliveries/s", Phase 4 "time: ..., rate: ... deliveries/s";
+        # both exit 1 if anything was lost, out of order or corrupted.
+        rate=$(grep -oE '[0-9,]+ deliveries/s' <<<"$out" | head -1 | tr -d ,)
+        rate=${rate%% *}
+        if [ "$run" = measured ]; then
+          printf 'trial %d, Phase %d: %10s deliveries/s, load exit %d | CPU s: server %s, load %s, others %s | server writes %d\n' \
+            "$trial" "$phase" "$(commas "${rate:-0}")" "$status" "$server" "$load" "$others" "$writes"
+          rates[$phase]+="${rate:-0} "
+        fi
+      done
+      stop_server
+    done
+  done
+  SERVER_JAR=
+  rm -f "$SERVER_OUT.time"
+  for phase in 3 4; do
+    echo "Phase $phase, median of $trials: $(commas "$(tr ' ' '\n' <<<"${rates[$phase]}" | grep . | median "$trials")") deliveries/s"
+  done
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
+}
+
+if [ "${1:-}" = compare ]; then
+  compare "${2:-7}"
+  exit
+fi
+
 : >"$LOG"
 echo "| scenario | deliveries per run | lost (worst run) | deliveries/s | p50 ms | p99 ms | max ms |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-
-median() { sort -g | sed -n 2p; } # of three values
 
 # scenario LABEL WARMUPS LOAD-ARGS...: warm-up runs (not counted), then three measured runs.
 scenario() {
@@ -67,8 +140,6 @@ scenario() {
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' \
     "$label" "$(commas "$expected")" "$lost" "$(commas "$rate")" "$p50" "$p99" "$max"
 }
-
-commas() { echo "$1" | rev | sed 's/\([0-9]\{3\}\)/\1,/g; s/,$//' | rev; }
 
 # Warm-up runs first: the server's JIT compiler needs a few runs before its code is fast, and a
 # 0.4-second run measured cold would mostly measure the compiler.

@@ -1,16 +1,17 @@
 package edu.sockets.chat.load;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,8 +27,9 @@ import java.util.function.Consumer;
  *
  * <p>It shares the machine with the server, so it must cost little or it measures itself. All users
  * are read by {@link #READERS} threads with a {@link Selector} (one system call reports every
- * socket that has data; no thread per user to wake); lines are scanned as bytes, looking only at
- * the numbers at the end of each MSG line; latencies go into a histogram, not a list.
+ * socket that has data; no thread per user to wake); each user's {@link Inbox} checks its lines as
+ * bytes, with no String per line, and counts latencies in a histogram, not a list; and those checks
+ * are compiled before the run starts ({@link #warmUp}).
  */
 public final class LoadGenerator {
 
@@ -64,9 +66,8 @@ public final class LoadGenerator {
   /** Reader threads: two, one per core here, so reading keeps up with a fast server. */
   private static final int READERS = Integer.getInteger("load.readers", 2);
 
-  private static final byte[] MSG = "MSG ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] WELCOME = "WELCOME ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ERR = "ERR ".getBytes(StandardCharsets.US_ASCII);
+  /** Made-up lines the checks run on before connecting (see {@link #warmUp}). */
+  private static final int WARM_UP_LINES = 200_000;
 
   private final Options options;
   private final long expectedEach;
@@ -88,7 +89,91 @@ public final class LoadGenerator {
   /** Runs the load; {@code progress} gets a line on the way. */
   public static Result run(Options options, Consumer<String> progress)
       throws IOException, InterruptedException {
+    warmUp();
     return new LoadGenerator(options).run(progress);
+  }
+
+  /**
+   * Runs the code of a run's busiest loops before the run, so that the JIT compiler has compiled it
+   * by the time the clock starts. A 100 x 100 run lasts under half a second; without this, the
+   * compiler did its work during the run, on the same two cores as the server: Flight Recorder
+   * counted about 0.3 s of compiling the checks in one 0.39 s run, and 0.1 s compiling the sending
+   * code once the checks were warmed up.
+   */
+  static void warmUp() throws InterruptedException {
+    warmUpChecks();
+    try {
+      warmUpSending();
+    } catch (IOException e) {
+      // Only the speed of the run depends on it: a machine that refuses us a loopback connection
+      // gets the run without it, and the error it cares about, if any, when the users connect.
+    }
+  }
+
+  /** The checks of {@link Inbox}, on made-up lines fed in pieces, as a socket delivers them. */
+  private static void warmUpChecks() {
+    StringBuilder text = new StringBuilder("INFO Welcome\nWELCOME ld0000-0\n");
+    for (int i = 0; i < WARM_UP_LINES; i++) {
+      int sender = i % 2;
+      text.append("MSG 2026-11-22T05:55:40.096Z ld0000-")
+          .append(sender)
+          .append(" * ")
+          .append(Inbox.text(sender, i / 2, i))
+          .append('\n');
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+    Inbox inbox = new Inbox("ld0000-", 2);
+    byte[] buffer = new byte[64 * 1024];
+    int kept = 0;
+    for (int at = 0; at < bytes.length; at += 4096) {
+      int n = Math.min(4096, bytes.length - at);
+      System.arraycopy(bytes, at, buffer, kept, n);
+      kept = inbox.take(buffer, kept + n, 0, WARM_UP_LINES * 1_000L);
+    }
+    if (inbox.received != WARM_UP_LINES || inbox.corrupted + inbox.misordered > 0) {
+      throw new IllegalStateException("the load checks fail on their own made-up lines");
+    }
+  }
+
+  /** Sending, through a loopback connection of our own to a thread that reads and forgets. */
+  private static void warmUpSending() throws IOException, InterruptedException {
+    try (ServerSocketChannel sink =
+            ServerSocketChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        SocketChannel channel = SocketChannel.open(sink.getLocalAddress())) {
+      Thread reader =
+          Thread.ofVirtual()
+              .start(() -> {
+                try (SocketChannel in = sink.accept()) {
+                  ByteBuffer ignored = ByteBuffer.allocate(64 * 1024);
+                  while (in.read(ignored.clear()) >= 0) {
+                    // Forgotten: only the sending side is being compiled.
+                  }
+                } catch (IOException e) {
+                  // The warm-up connection broke: the sending code ran anyway.
+                }
+              });
+      channel.configureBlocking(false); // as the users' channels are
+      for (int i = 0; i < WARM_UP_LINES / 10; i++) {
+        write(channel, Inbox.text(0, i, i) + "\n");
+      }
+      channel.shutdownOutput();
+      reader.join();
+    }
+  }
+
+  /**
+   * Writes a whole line to a non-blocking channel (the selector needs them so). When the socket's
+   * buffer is full (the server is behind), it backs off briefly instead of spinning on a core the
+   * server needs.
+   */
+  private static void write(SocketChannel channel, String line) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
+    while (bytes.hasRemaining()) {
+      if (channel.write(bytes) == 0) {
+        LockSupport.parkNanos(100_000);
+      }
+    }
   }
 
   private Result run(Consumer<String> progress) throws IOException, InterruptedException {
@@ -103,9 +188,9 @@ public final class LoadGenerator {
         selectors.add(Selector.open());
       }
       for (int i = 0; i < options.clients(); i++) {
-        User user = new User(i, connect());
+        User user = new User(i, connect(), prefix);
         users.add(user);
-        user.write("/name " + prefix + i + "\n");
+        write(user.channel, "/name " + prefix + i + "\n");
         user.channel.configureBlocking(false);
         user.channel.register(selectors.get(i % READERS), SelectionKey.OP_READ, user);
       }
@@ -142,9 +227,9 @@ public final class LoadGenerator {
       long misordered = 0;
       long corrupted = 0;
       for (User user : users) {
-        latency.add(user.latency);
-        misordered += user.misordered;
-        corrupted += user.corrupted;
+        latency.add(user.inbox.latency);
+        misordered += user.inbox.misordered;
+        corrupted += user.inbox.corrupted;
       }
       return new Result(
           options.clients(),
@@ -235,31 +320,15 @@ public final class LoadGenerator {
   private final class User {
     final int index;
     final SocketChannel channel;
-    // Only this user's reader thread touches the rest; run() reads it after joining that thread.
+    // Only this user's reader thread touches these; run() reads the inbox after joining it.
     final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-    final LatencyHistogram latency = new LatencyHistogram();
-    final long[] lastSeq; // per sender, the last sequence number received, to check order
-    boolean welcomed;
-    long received;
-    long misordered;
-    long corrupted;
+    final Inbox inbox;
+    boolean counted; // counted down in registered (and in done)
 
-    User(int index, SocketChannel channel) {
+    User(int index, SocketChannel channel, String prefix) {
       this.index = index;
       this.channel = channel;
-      this.lastSeq = new long[options.clients()];
-      Arrays.fill(lastSeq, -1);
-    }
-
-    void write(String line) throws IOException {
-      ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));
-      while (bytes.hasRemaining()) {
-        if (channel.write(bytes) == 0) {
-          // The socket is non-blocking (the selector needs it so) and its buffer is full: the
-          // server is behind. Back off briefly instead of spinning on a core the server needs.
-          LockSupport.parkNanos(100_000);
-        }
-      }
+      this.inbox = new Inbox(prefix, options.clients());
     }
 
     /** Sends {@code messages} lines, on a schedule when there is a rate. */
@@ -278,14 +347,17 @@ public final class LoadGenerator {
             }
             next += interval;
           }
-          write("load " + index + " " + seq + " " + System.nanoTime() + "\n");
+          // Microseconds since the start, not System.nanoTime() itself: 7 digits instead of 13
+          // in each of the million lines of a run, which the server and we both handle.
+          long micros = (System.nanoTime() - start) / 1_000;
+          write(channel, Inbox.text(index, seq, micros) + "\n");
         }
       } catch (IOException e) {
         failure = "user " + index + " could not send: " + e.getMessage();
       }
     }
 
-    /** Reads what is there and handles each complete line; false at end of stream. */
+    /** Reads what is there and checks each complete line; false at end of stream. */
     boolean readAvailable(long now) {
       int n;
       try {
@@ -298,36 +370,22 @@ public final class LoadGenerator {
         lostConnection("the server closed it");
         return false;
       }
-      byte[] b = buffer.array();
-      int length = buffer.position();
-      int lineStart = 0;
-      long before = received;
-      for (int i = length - n; i < length; i++) {
-        if (b[i] != '\n') {
-          continue;
-        }
-        if (startsWith(b, lineStart, i, MSG)) {
-          message(b, lineStart, i, now);
-        } else if (!welcomed && startsWith(b, lineStart, i, WELCOME)) {
-          welcomed = true;
-          registered.countDown();
-        } else if (startsWith(b, lineStart, i, ERR)) {
-          failure =
-              "the server refused user %d: %s"
-                  .formatted(
-                      index, new String(b, lineStart, i - lineStart, StandardCharsets.UTF_8));
-        }
-        lineStart = i + 1;
+      long before = inbox.received;
+      buffer.position(inbox.take(buffer.array(), buffer.position(), start, now));
+      if (!counted && inbox.welcomed) {
+        counted = true;
+        registered.countDown();
       }
-      if (received > before) {
-        delivered.add(received - before);
+      if (inbox.refusal != null) {
+        failure = "the server refused user %d: %s".formatted(index, inbox.refusal);
+      }
+      if (inbox.received > before) {
+        delivered.add(inbox.received - before);
         lastDelivery = now; // once per read: a shared variable written per line is slow
-        if (before < expectedEach && received >= expectedEach) {
+        if (before < expectedEach && inbox.received >= expectedEach) {
           done.countDown();
         }
       }
-      System.arraycopy(b, lineStart, b, 0, length - lineStart);
-      buffer.position(length - lineStart);
       if (!buffer.hasRemaining()) {
         failure = "a line longer than " + buffer.capacity() + " bytes";
         return false;
@@ -336,55 +394,9 @@ public final class LoadGenerator {
     }
 
     private void lostConnection(String why) {
-      if (received < expectedEach && !stopping) {
+      if (inbox.received < expectedEach && !stopping) {
         failure = "user " + index + " lost its connection: " + why;
       }
     }
-
-    /** MSG ts from * load sender seq nanos: reads the three numbers from the end. */
-    private void message(byte[] b, int from, int end, long now) {
-      long[] numbers = new long[3];
-      int i = end - 1;
-      for (int k = 2; k >= 0; k--) {
-        long value = 0;
-        long scale = 1;
-        int digits = 0;
-        while (i >= from && b[i] >= '0' && b[i] <= '9' && digits < 19) {
-          value += (b[i] - '0') * scale;
-          scale *= 10;
-          digits++;
-          i--;
-        }
-        if (digits == 0 || i < from || b[i] != ' ') {
-          corrupted++;
-          return;
-        }
-        numbers[k] = value;
-        i--;
-      }
-      int sender = (int) numbers[0];
-      if (sender >= lastSeq.length) {
-        corrupted++;
-        return;
-      }
-      if (numbers[1] != lastSeq[sender] + 1) {
-        misordered++;
-      }
-      lastSeq[sender] = numbers[1];
-      latency.record(now - numbers[2]); // System.nanoTime: one clock for every process here
-      received++;
-    }
-  }
-
-  private static boolean startsWith(byte[] buffer, int from, int end, byte[] prefix) {
-    if (end - from < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (buffer[from + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

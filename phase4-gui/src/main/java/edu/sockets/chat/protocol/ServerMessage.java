@@ -66,17 +66,18 @@ public sealed interface ServerMessage {
       case Info m -> "INFO " + m.text();
       case Welcome m -> "WELCOME " + m.name();
       case Err m -> "ERR " + m.code() + " " + m.text();
-      case Msg m -> "MSG " + m.ts() + " " + m.from() + " " + m.to() + " " + m.text();
-      case Join m -> "JOIN " + m.ts() + " " + m.name() + " " + m.where();
+      case Msg m ->
+          "MSG " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
+      case Join m -> "JOIN " + Timestamps.format(m.ts()) + " " + m.name() + " " + m.where();
       case Leave m ->
           "LEAVE "
-              + m.ts()
+              + Timestamps.format(m.ts())
               + " "
               + m.name()
               + " "
               + m.where()
               + (m.reason() == null ? "" : " " + m.reason());
-      case Nick m -> "NICK " + m.ts() + " " + m.oldName() + " " + m.newName();
+      case Nick m -> "NICK " + Timestamps.format(m.ts()) + " " + m.oldName() + " " + m.newName();
       case Users m -> withItems("USERS " + m.where(), m.names());
       case Rooms m ->
           withItems("ROOMS", m.rooms().stream().map(r -> r.room() + ":" + r.members()).toList());

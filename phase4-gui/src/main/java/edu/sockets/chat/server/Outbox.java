@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Outbox {
 
   /**
-   * The most bytes that may wait for one client. 1 MiB holds a whole 100 x 100 load run (about 680
+   * The most bytes that may wait for one client. 1 MiB holds a whole 100 x 100 load run (about 530
    * KB per client), so a client that keeps reading is never dropped for being a little behind,
    * while one that stops costs at most this much memory (plus its socket buffers).
    */
