@@ -24,14 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The demo: a server and two scripted users, alice and bob, in this process. Each line printed says
- * whose it is; each step waits for its answers before the next, so the story reads in order.
+ * The terminal demo: a server and two scripted users, alice and bob, in this process. Each line
+ * printed says whose it is; each step waits for its answers before the next, so the story reads in
+ * order. (The windowed demo is {@link GuiDemo}.)
  */
 @Command(
-    name = "demo",
+    name = "terminal-demo",
     mixinStandardHelpOptions = true,
-    description = "Run a server and two scripted users in this process, and show what each sees.")
-final class ChatDemo implements Callable<Integer> {
+    description =
+        "Run a server and two scripted users in this process, and print what each sees (no window).")
+final class TerminalDemo implements Callable<Integer> {
 
   private static final Duration STEP = Duration.ofSeconds(5);
 
