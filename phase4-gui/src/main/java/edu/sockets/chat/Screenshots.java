@@ -81,6 +81,8 @@ final class Screenshots implements Callable<Integer> {
     bob.awaitLine(EVERYONE, "Hi everyone", STEP);
     bob.type(
         "Hello alice! \u4F60\u597D \u2014 this window speaks the protocol nc speaks \uD83D\uDE42");
+    alice.awaitLine(EVERYONE, "this window speaks", STEP);
+    shoot("gui-two-windows.png", alice.window(), bob.window());
     carol.type("Hi both. I have to go in a minute.");
     alice.awaitLine(EVERYONE, "I have to go", STEP);
 
@@ -148,8 +150,12 @@ final class Screenshots implements Callable<Integer> {
   }
 
   private void shoot(java.awt.Window window, String name) throws IOException {
+    shoot(name, window);
+  }
+
+  private void shoot(String name, java.awt.Window... windows) throws IOException {
     Path file = out.resolve(name);
-    ChatGui.capture(window, file);
+    ChatGui.capture(file, windows);
     log.println("wrote " + file);
     log.flush();
   }

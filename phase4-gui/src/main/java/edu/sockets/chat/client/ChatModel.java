@@ -74,7 +74,7 @@ public final class ChatModel {
    */
   public record Line(Instant ts, Style style, String from, String to, String text) {
 
-    /** Messages count as unread; notices and answers do not. */
+    /** Messages count as unread (unless they are the user's own); notices and answers do not. */
     public boolean countsAsUnread() {
       return style == Style.MESSAGE || style == Style.PRIVATE || style == Style.ANNOUNCEMENT;
     }
@@ -430,7 +430,7 @@ public final class ChatModel {
   private void add(Conversation conversation, Line line) {
     conversation.lines.add(line);
     listeners.forEach(l -> l.lineAdded(conversation, line));
-    if (conversation != current && line.countsAsUnread()) {
+    if (conversation != current && line.countsAsUnread() && !isMe(line.from())) {
       conversation.unread++;
       listeners.forEach(l -> l.conversationChanged(conversation));
     }
@@ -445,7 +445,7 @@ public final class ChatModel {
   }
 
   private boolean isMe(String name) {
-    return me != null && name.equalsIgnoreCase(me);
+    return me != null && name != null && name.equalsIgnoreCase(me);
   }
 
   private void setMe(String name) {

@@ -264,19 +264,34 @@ public final class ChatGui {
   }
 
   /**
-   * Writes a picture of {@code window} to {@code file} (PNG): the window painted into an image, so
-   * it works the same under any display, virtual or real, and needs no screen capture.
+   * Writes a picture of {@code windows}, side by side, to {@code file} (PNG): each window painted
+   * into an image, so it works the same under any display, virtual or real, with no screen capture.
    */
-  public static void capture(Window window, Path file) throws IOException {
+  public static void capture(Path file, Window... windows) throws IOException {
     BufferedImage image =
         onEventThread(() -> {
-          JRootPane root = ((RootPaneContainer) window).getRootPane();
-          root.validate();
-          BufferedImage picture =
-              new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
+          int gap = 12;
+          int width = -gap;
+          int height = 0;
+          for (Window window : windows) {
+            JRootPane root = ((RootPaneContainer) window).getRootPane();
+            root.validate();
+            width += root.getWidth() + gap;
+            height = Math.max(height, root.getHeight());
+          }
+          BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
           Graphics2D g = picture.createGraphics();
           try {
-            root.printAll(g);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            int x = 0;
+            for (Window window : windows) {
+              JRootPane root = ((RootPaneContainer) window).getRootPane();
+              Graphics2D part = (Graphics2D) g.create(x, 0, root.getWidth(), root.getHeight());
+              root.printAll(part);
+              part.dispose();
+              x += root.getWidth() + gap;
+            }
           } finally {
             g.dispose();
           }

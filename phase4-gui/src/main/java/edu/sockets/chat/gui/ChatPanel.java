@@ -116,6 +116,7 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     boolean wasOnline = lastStatus != null && lastStatus.state() == State.ONLINE;
     lastStatus = status;
     this.status.setStatus(status);
+    users.setOnline(status.state() == State.ONLINE);
     if (wasOnline && status.state() != State.ONLINE) {
       // Said once, where the user is reading; the status bar keeps counting down.
       model.noticeEverywhere(

@@ -4,6 +4,7 @@ import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.ChatSession.Failure;
 import edu.sockets.chat.client.ChatSession.SignInException;
+import edu.sockets.chat.client.ReconnectPolicy;
 import edu.sockets.chat.protocol.Names;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -11,6 +12,7 @@ import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -45,6 +47,9 @@ final class ConnectDialog extends JDialog {
   private final JButton connect = new JButton("Connect");
   private final JButton cancel = new JButton("Cancel");
   private final JLabel message = new JLabel(" ");
+
+  /** When to retry after a drop; tests slow it down to press "Reconnect now" themselves. */
+  private transient ReconnectPolicy policy = ReconnectPolicy.DEFAULT;
 
   ConnectDialog(Settings settings, SignedIn signedIn) {
     super((java.awt.Frame) null, "Connect to a chat server");
@@ -90,6 +95,10 @@ final class ConnectDialog extends JDialog {
     setMinimumSize(getSize());
     setResizable(false);
     setLocationRelativeTo(null);
+  }
+
+  void setReconnectPolicy(ReconnectPolicy policy) {
+    this.policy = policy;
   }
 
   /** The message shown, without its markup, for tests and scripts. */
@@ -143,7 +152,7 @@ final class ConnectDialog extends JDialog {
     say("Connecting to " + server + ":" + number + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, user, relay)
+    ChatSession.signIn(server, number, user, Duration.ofSeconds(5), policy, relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
   }

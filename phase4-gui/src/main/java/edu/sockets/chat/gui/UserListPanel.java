@@ -72,6 +72,12 @@ final class UserListPanel extends JPanel {
     add(scroll, BorderLayout.CENTER);
   }
 
+  /** Greys the list out while offline: who is online is not known then. */
+  void setOnline(boolean online) {
+    list.setEnabled(online);
+    title.setEnabled(online);
+  }
+
   void setMe(String me) {
     this.me = me;
     list.repaint();
@@ -100,7 +106,7 @@ final class UserListPanel extends JPanel {
       super.getListCellRendererComponent(
           list, mine ? name + "  (you)" : name, index, selected, focused);
       setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));
-      if (!selected) {
+      if (!selected && list.isEnabled()) {
         setForeground(Palette.name(name));
       }
       return this;

@@ -105,6 +105,7 @@ class ChatModelTest {
     receive("MSG " + TS + " alice carol are you there?"); // our own, echoed by the server
 
     Conversation carol = model.find("carol").orElseThrow();
+    assertThat(carol.unread()).as("our own message is not unread").isZero();
     assertThat(carol.title()).isEqualTo("carol");
     assertThat(carol.target()).isEqualTo("carol");
     assertThat(texts(carol)).containsExactly("are you there?");
