@@ -5,7 +5,6 @@ import edu.sockets.chat.gui.ChatGui.ChatWindow;
 import edu.sockets.chat.server.ChatServer;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +39,7 @@ final class GuiDemo implements Callable<Integer> {
       return 1;
     }
     ChatServer server = ChatServer.open("127.0.0.1", 0, line -> out.println("[server] " + line));
-    Thread serving = Thread.ofPlatform().name("demo server").start(() -> serve(server));
+    Thread serving = server.serveInBackground("demo server");
     try {
       ChatGui.setUp(theme, false);
       Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
@@ -63,14 +62,6 @@ final class GuiDemo implements Callable<Integer> {
     } finally {
       server.shutdown();
       serving.join(5_000);
-    }
-  }
-
-  private static void serve(ChatServer server) {
-    try {
-      server.serve();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -136,16 +136,7 @@ final class Screenshots implements Callable<Integer> {
 
   private ChatServer start(int port) throws IOException {
     ChatServer server = ChatServer.open("127.0.0.1", port, line -> {});
-    Thread.ofPlatform()
-        .daemon()
-        .name("screenshots server")
-        .start(() -> {
-          try {
-            server.serve();
-          } catch (IOException e) {
-            log.println("server stopped: " + e.getMessage());
-          }
-        });
+    server.serveInBackground("screenshots server");
     return server;
   }
 

@@ -43,7 +43,7 @@ final class TerminalDemo implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ChatServer server = ChatServer.open("127.0.0.1", 0, line -> out.println("[server] " + line));
-    Thread serving = Thread.ofPlatform().name("demo server").start(() -> serve(server));
+    Thread serving = server.serveInBackground("demo server");
     try (User alice = new User("alice", server.port(), out)) {
       alice.say("/name alice");
       alice.await(Welcome.class::isInstance);
@@ -87,14 +87,6 @@ final class TerminalDemo implements Callable<Integer> {
     bob.say("/exit");
     bob.await(Bye.class::isInstance);
     alice.await(Leave.class::isInstance);
-  }
-
-  private static void serve(ChatServer server) {
-    try {
-      server.serve();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** One scripted user: prints what it sends and, in human form, what it receives. */

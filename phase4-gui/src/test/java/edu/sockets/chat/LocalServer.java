@@ -17,7 +17,7 @@ public final class LocalServer implements AutoCloseable {
   private LocalServer(ChatServer server) {
     this.server = server;
     this.port = server.port();
-    serve(server);
+    server.serveInBackground("test server " + server.port());
   }
 
   /** A server on a free loopback port. */
@@ -38,7 +38,7 @@ public final class LocalServer implements AutoCloseable {
   /** Listens again on the same port, with nobody connected and no rooms. */
   public void restart() throws IOException {
     server = ChatServer.open("127.0.0.1", port, line -> {});
-    serve(server);
+    server.serveInBackground("test server " + server.port());
   }
 
   /** Kicks a user, as the admin console's {@code kick} does. */
@@ -49,18 +49,5 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop();
-  }
-
-  private static void serve(ChatServer server) {
-    Thread.ofPlatform()
-        .daemon()
-        .name("test server " + server.port())
-        .start(() -> {
-          try {
-            server.serve();
-          } catch (IOException e) {
-            // Stopped under it: the test that stopped it knows.
-          }
-        });
   }
 }

@@ -169,14 +169,10 @@ public final class ChatGui {
 
     /** Waits until the conversation {@code key} has a line containing {@code text}. */
     public void awaitLine(String key, String text, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!onEventThread(() -> has(key, text))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              frame.getTitle() + ": no line with \"" + text + "\" in " + key + " after " + timeout);
-        }
-        Thread.sleep(20); // polling the model on the event thread, with a deadline
-      }
+      awaitOnEventThread(
+          () -> has(key, text),
+          timeout,
+          frame.getTitle() + ": no line with \"" + text + "\" in " + key + " after " + timeout);
     }
 
     private boolean has(String key, String text) {
@@ -234,13 +230,8 @@ public final class ChatGui {
 
     /** Waits until the dialog's message contains {@code text}. */
     public void awaitMessage(String text, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!onEventThread(() -> dialog.message().contains(text))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the dialog never said \"" + text + "\"");
-        }
-        Thread.sleep(20); // polling the dialog on the event thread, with a deadline
-      }
+      awaitOnEventThread(
+          () -> dialog.message().contains(text), timeout, "the dialog never said \"" + text + "\"");
     }
 
     public Window window() {
@@ -314,6 +305,20 @@ public final class ChatGui {
           }
         });
     return window;
+  }
+
+  /**
+   * Asks {@code done} on the event thread every 20 ms until it is true, or fails at the deadline.
+   */
+  private static void awaitOnEventThread(Supplier<Boolean> done, Duration timeout, String failure)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!onEventThread(done)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(failure);
+      }
+      Thread.sleep(20); // a bounded poll: the windows change on the event thread, not ours
+    }
   }
 
   /** Runs {@code task} on the event thread and waits for its result (from any other thread). */
