@@ -1,5 +1,6 @@
 package edu.sockets.chat.gui;
 
+import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
 import java.awt.Dimension;
@@ -79,8 +80,8 @@ final class ChatFrame extends JFrame {
             panel.input().requestFocusInWindow();
           }
         });
-    setMinimumSize(new Dimension(520, 360));
-    setSize(760, 520);
+    setMinimumSize(UIScale.scale(new Dimension(520, 360)));
+    setSize(UIScale.scale(new Dimension(760, 520)));
   }
 
   ChatPanel panel() {

@@ -1,5 +1,6 @@
 package edu.sockets.chat.gui;
 
+import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatModel.Kind;
@@ -91,8 +92,9 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     JPanel left = new JPanel(new BorderLayout());
     left.add(tabs, BorderLayout.CENTER);
     left.add(inputRow, BorderLayout.SOUTH);
-    users.setPreferredSize(new Dimension(170, 100));
-    users.setMinimumSize(new Dimension(120, 50));
+    // UIScale: the sizes grow with the screen's scale factor, as FlatLaf's own do.
+    users.setPreferredSize(UIScale.scale(new Dimension(170, 100)));
+    users.setMinimumSize(UIScale.scale(new Dimension(120, 50)));
     JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, users);
     split.setResizeWeight(1); // a wider window widens the conversation, not the list
     split.setBorder(BorderFactory.createEmptyBorder());
