@@ -209,6 +209,10 @@ class ChatPanelPaintingTest {
         });
 
     assertThat(Fonts.emojiFamily()).isEqualTo("Noto Emoji");
+    java.awt.Font dialog = new java.awt.Font(java.awt.Font.DIALOG, java.awt.Font.PLAIN, 12);
+    assertThat(Fonts.needsEmojiFont(dialog, 0x1F44B)).as("waving hand").isTrue();
+    assertThat(Fonts.needsEmojiFont(dialog, 'a')).isFalse();
+    assertThat(Fonts.needsEmojiFont(dialog, 0x4F60)).as("CJK").isFalse();
     assertThat(families[0]).isEqualTo("Noto Emoji");
     assertThat(families[1]).isNotEqualTo("Noto Emoji");
   }
