@@ -306,6 +306,7 @@ public final class ChatModel {
     note(
         Style.INFO,
         "Double-click a name in the online list (or select it and press Enter) to talk in private.");
+    note(Style.INFO, "Ctrl+Page Up and Ctrl+Page Down go from one conversation to the next.");
   }
 
   private void welcome(Welcome m) {

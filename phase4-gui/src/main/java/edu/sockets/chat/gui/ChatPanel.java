@@ -13,17 +13,21 @@ import edu.sockets.chat.client.InputHistory;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 
 /**
  * Everything inside the chat window: the conversations as tabs, the online list, the input line and
@@ -100,6 +104,10 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     split.setBorder(BorderFactory.createEmptyBorder());
     add(split, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
+
+    // Ctrl+Page Up / Page Down: the previous or next conversation, wherever the focus is.
+    bind(KeyEvent.VK_PAGE_UP, "previous conversation", -1);
+    bind(KeyEvent.VK_PAGE_DOWN, "next conversation", +1);
 
     model.conversations().forEach(this::conversationOpened);
     model.conversations().forEach(this::conversationChanged);
@@ -256,6 +264,23 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
           });
       input.repaint();
     }
+  }
+
+  private void bind(int key, String name, int step) {
+    getInputMap(WHEN_IN_FOCUSED_WINDOW)
+        .put(KeyStroke.getKeyStroke(key, InputEvent.CTRL_DOWN_MASK), name);
+    getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                int count = tabs.getTabCount();
+                tabs.setSelectedIndex(Math.floorMod(tabs.getSelectedIndex() + step, count));
+              }
+            });
   }
 
   private int indexOf(Conversation conversation) {

@@ -12,8 +12,8 @@ import java.util.Locale;
  * it cannot draw colour emoji fonts (their glyphs are bitmaps or colour layers): without one, an
  * emoji shows as an empty box; with Noto Color Emoji installed, as nothing at all. So the client
  * bundles Noto Emoji, a monochrome outline font (SIL Open Font License, {@code fonts/OFL.txt}), and
- * the conversation view switches to it for emoji. Chinese, Japanese and Korean come from the system's fonts (on
- * Linux, install {@code fonts-wqy-microhei} or {@code fonts-noto-cjk}).
+ * the conversation view switches to it for emoji. Chinese, Japanese and Korean come from the
+ * system's fonts (on Linux, install {@code fonts-wqy-microhei} or {@code fonts-noto-cjk}).
  */
 final class Fonts {
 

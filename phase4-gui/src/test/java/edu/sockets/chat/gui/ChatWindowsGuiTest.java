@@ -167,8 +167,9 @@ class ChatWindowsGuiTest {
   void connectDialogExplainsAndStaysOpen() throws Exception {
     try (RawClient bob = RawClient.signIn(server.port(), "bob")) {
       DialogFixture dialog = connectDialog(server.port());
-      dialog.textBox("name").deleteText().enterText("Bob");
-      dialog.button("connect").click();
+      // Enter in a field presses Connect (the default button). Under Xvfb, with no window
+      // manager, the first click on a window that has just appeared is sometimes lost.
+      dialog.textBox("name").deleteText().enterText("Bob").pressAndReleaseKeys(KeyEvent.VK_ENTER);
       await(
           "the name taken",
           () -> message(dialog).equals("The name Bob is taken. Choose another one."));
@@ -218,7 +219,13 @@ class ChatWindowsGuiTest {
       type(alice, "psst");
       bob.skipTo("MSG \\S+ alice bob psst");
 
-      alice.tabbedPane("conversations").selectTab(0);
+      // Ctrl+Page Up: the previous conversation.
+      robot.pressKey(KeyEvent.VK_CONTROL);
+      robot.pressAndReleaseKeys(KeyEvent.VK_PAGE_UP);
+      robot.releaseKey(KeyEvent.VK_CONTROL);
+      await(
+          "Everyone showing",
+          () -> alice.tabbedPane("conversations").target().getSelectedIndex() == 0);
       bob.send("/pm alice psst");
       await("an unread count on @bob", () -> tabTitles(alice).equals("Everyone | @bob (1)"));
       bob.send("/join #java");
