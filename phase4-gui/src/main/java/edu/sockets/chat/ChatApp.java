@@ -1,6 +1,8 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.TerminalClient;
+import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.load.LoadGenerator;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
@@ -8,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Phase 4's command line: {@code server}, {@code client}, {@code load} and {@code demo}.
+ * Phase 4's command line: {@code server}, {@code client}, {@code gui}, {@code load}, {@code demo},
+ * {@code terminal-demo} and {@code screenshots}.
  *
  * <p>Errors a user can cause (a port in use, no server) end here in one line on standard error and
  * exit code 1; bad arguments print the usage and exit with 2.
@@ -33,7 +34,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ChatApp.Version.class,
     description = "A chat server with names, rooms and private messages, and its clients.",
-    subcommands = {ChatApp.Server.class, ChatApp.Client.class, ChatApp.Load.class, ChatDemo.class})
+    subcommands = {
+      ChatApp.Server.class,
+      ChatApp.Client.class,
+      ChatApp.Gui.class,
+      ChatApp.Load.class,
+      GuiDemo.class,
+      TerminalDemo.class,
+      Screenshots.class
+    })
 public final class ChatApp implements Callable<Integer> {
 
   static final int DEFAULT_PORT = 5004;
@@ -54,7 +63,7 @@ public final class ChatApp implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: server, client, load or demo");
+        spec.commandLine(), "Missing command: server, client, gui, load or demo");
   }
 
   @Command(
@@ -170,9 +179,49 @@ public final class ChatApp implements Callable<Integer> {
             app.in,
             spec.commandLine().getOut());
       } catch (IOException e) {
-        err.println(cannotConnect(host, port, e));
+        err.println(ChatConnection.explain(host, port, e));
         return 1;
       }
+    }
+  }
+
+  @Command(
+      name = "gui",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Chat in a window: a connect dialog (server, port, name), then the chat window.",
+        "Server and port are remembered; --name connects at once."
+      })
+  static final class Gui implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--host", description = "Server (default: the last one, or 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", description = "Server's port (default: the last one, or 5004).")
+    Integer port;
+
+    @Option(names = "--name", description = "Your name; with it, the dialog connects at once.")
+    String name;
+
+    @Option(
+        names = "--theme",
+        description = "light, dark or system (default: the last one chosen, or system).")
+    String theme;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (port != null) {
+        checkRange(spec, "--port", port, 1, 65535);
+      }
+      checkTheme(spec, theme);
+      if (!ChatGui.hasDisplay()) {
+        spec.commandLine().getErr().println(ChatGui.NO_DISPLAY);
+        return 1;
+      }
+      ChatGui.setUp(theme, false);
+      ChatGui.run(host, port, name);
+      return 0;
     }
   }
 
@@ -243,7 +292,7 @@ public final class ChatApp implements Callable<Integer> {
                     host, port, clients, messages, rate, Duration.ofSeconds(timeoutSeconds)),
                 out::println);
       } catch (IOException e) {
-        err.println(cannotConnect(host, port, e));
+        err.println(ChatConnection.explain(host, port, e));
         return 1;
       } catch (IllegalStateException e) {
         err.println("Load run failed: " + e.getMessage());
@@ -285,18 +334,11 @@ public final class ChatApp implements Callable<Integer> {
     return "Cannot listen on %s:%d (%s).%s".formatted(host, port, e.getMessage(), advice);
   }
 
-  static String cannotConnect(String host, int port, IOException e) {
-    String server = host + ":" + port;
-    return switch (e) {
-      case UnknownHostException u ->
-          "Unknown host: " + host + ". Check the name, or use the server's IP address.";
-      case ConnectException c ->
-          "Cannot connect to %s (%s). Is the server running?".formatted(server, e.getMessage());
-      case SocketTimeoutException t ->
-          "Gave up connecting to %s (%s). Is the server running, and the address right?"
-              .formatted(server, e.getMessage());
-      default -> "Connection to " + server + " failed: " + e.getMessage();
-    };
+  static void checkTheme(CommandSpec spec, String theme) {
+    if (theme != null && !ChatGui.THEMES.contains(theme)) {
+      throw new ParameterException(
+          spec.commandLine(), "--theme must be one of " + ChatGui.THEMES + ", not " + theme);
+    }
   }
 
   static void checkRange(CommandSpec spec, String option, int value, int min, int max) {

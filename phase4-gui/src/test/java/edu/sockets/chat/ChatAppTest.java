@@ -1,7 +1,9 @@
 package edu.sockets.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line: user errors end in one clear line and an exit code, never a stack trace. */
-@DisplayName("ChatApp: command line, exit codes and the demo")
+@DisplayName("ChatApp: command line, exit codes and the terminal demo")
 @Timeout(20)
 class ChatAppTest {
 
@@ -60,7 +62,9 @@ class ChatAppTest {
         "client --port 0",
         "load --clients 0",
         "load --rate -1",
-        "gui",
+        "gui --port 0",
+        "gui --theme purple",
+        "demo --theme purple",
         "launch"
       })
   @DisplayName("bad arguments print the usage and exit 2")
@@ -78,7 +82,10 @@ class ChatAppTest {
         "server --help",
         "client --help",
         "load --help",
+        "gui --help",
         "demo --help",
+        "terminal-demo --help",
+        "screenshots --help",
         "--version"
       })
   @DisplayName("--help and --version work everywhere and exit 0")
@@ -89,10 +96,26 @@ class ChatAppTest {
     assertThat(run.out.text()).contains("phase4-gui");
   }
 
+  @ParameterizedTest(name = "phase4-gui {0} without a display")
+  @ValueSource(strings = {"gui", "demo", "screenshots"})
+  @DisplayName("the windowed commands without a display: one line saying how to run them, exit 1")
+  void windowsNeedADisplay(String command) throws Exception {
+    assumeTrue(GraphicsEnvironment.isHeadless(), "a display is available: the windows would open");
+
+    CommandRun run = CommandRun.finish(command);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err.lines())
+        .singleElement()
+        .asString()
+        .startsWith("No display")
+        .contains("xvfb-run");
+  }
+
   @Test
-  @DisplayName("the demo runs a server and two users in one process, and labels each line")
-  void demoShowsEverySide() throws Exception {
-    CommandRun demo = CommandRun.finish("demo");
+  @DisplayName("the terminal demo runs a server and two users in one process, and labels each line")
+  void terminalDemoShowsEverySide() throws Exception {
+    CommandRun demo = CommandRun.finish("terminal-demo");
 
     assertThat(demo.exitCode()).isZero();
     assertThat(demo.out.lines())

@@ -5,8 +5,11 @@ import edu.sockets.chat.protocol.ServerMessage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -77,6 +80,24 @@ public final class ChatConnection implements Closeable {
       out.write(bytes);
       out.flush();
     }
+  }
+
+  /**
+   * Says, in one line a user understands, why connecting to {@code host:port} failed: the terminal
+   * client prints it, the Swing client shows it in its connect dialog.
+   */
+  public static String explain(String host, int port, IOException e) {
+    String server = host + ":" + port;
+    return switch (e) {
+      case UnknownHostException u ->
+          "Unknown host: " + host + ". Check the name, or use the server's IP address.";
+      case ConnectException c ->
+          "Cannot connect to %s (%s). Is the server running?".formatted(server, e.getMessage());
+      case SocketTimeoutException t ->
+          "Gave up connecting to %s (%s). Is the server running, and the address right?"
+              .formatted(server, e.getMessage());
+      default -> "Connection to " + server + " failed: " + e.getMessage();
+    };
   }
 
   /** Closes the socket; the reader thread then reports {@link Listener#onClosed}. */

@@ -51,8 +51,7 @@ public final class TerminalFormat {
 
   /** The colour index of a name: the same name (in any case) always gets the same colour. */
   static int colourOf(String name) {
-    // String.hashCode is specified by the JDK, so this is stable across runs and machines.
-    return Math.floorMod(Names.key(name).hashCode(), NAME_COLOURS.size());
+    return NameColour.index(name, NAME_COLOURS.size());
   }
 
   /**

@@ -94,6 +94,23 @@ public final class ChatServer implements Closeable {
     }
   }
 
+  /**
+   * Runs {@link #serve()} on a thread of its own, for programs that hold a server beside other work
+   * (the demos, the screenshots, tests). A failure of the listener is printed on its log.
+   */
+  public Thread serveInBackground(String threadName) {
+    return Thread.ofPlatform()
+        .daemon()
+        .name(threadName)
+        .start(() -> {
+          try {
+            serve();
+          } catch (IOException e) {
+            log("stopped: " + e.getMessage());
+          }
+        });
+  }
+
   /** Tells every client goodbye ({@code INFO}, {@code BYE}) and ends {@link #serve()}. */
   public void shutdown() {
     if (shuttingDown) {

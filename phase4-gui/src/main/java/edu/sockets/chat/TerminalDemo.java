@@ -24,14 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The demo: a server and two scripted users, alice and bob, in this process. Each line printed says
- * whose it is; each step waits for its answers before the next, so the story reads in order.
+ * The terminal demo: a server and two scripted users, alice and bob, in this process. Each line
+ * printed says whose it is; each step waits for its answers before the next, so the story reads in
+ * order. (The windowed demo is {@link GuiDemo}.)
  */
 @Command(
-    name = "demo",
+    name = "terminal-demo",
     mixinStandardHelpOptions = true,
-    description = "Run a server and two scripted users in this process, and show what each sees.")
-final class ChatDemo implements Callable<Integer> {
+    description =
+        "Run a server and two scripted users in this process, and print what each sees (no window).")
+final class TerminalDemo implements Callable<Integer> {
 
   private static final Duration STEP = Duration.ofSeconds(5);
 
@@ -41,7 +43,7 @@ final class ChatDemo implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ChatServer server = ChatServer.open("127.0.0.1", 0, line -> out.println("[server] " + line));
-    Thread serving = Thread.ofPlatform().name("demo server").start(() -> serve(server));
+    Thread serving = server.serveInBackground("demo server");
     try (User alice = new User("alice", server.port(), out)) {
       alice.say("/name alice");
       alice.await(Welcome.class::isInstance);
@@ -85,14 +87,6 @@ final class ChatDemo implements Callable<Integer> {
     bob.say("/exit");
     bob.await(Bye.class::isInstance);
     alice.await(Leave.class::isInstance);
-  }
-
-  private static void serve(ChatServer server) {
-    try {
-      server.serve();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** One scripted user: prints what it sends and, in human form, what it receives. */

@@ -1,0 +1,216 @@
+package edu.sockets.chat.gui;
+
+import edu.sockets.chat.client.ChatModel;
+import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.ChatSession.Failure;
+import edu.sockets.chat.client.ChatSession.SignInException;
+import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.protocol.Names;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.FlowLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+
+/**
+ * The first window: server host and port (remembered for next time), a name, and Connect. A name
+ * that is taken or invalid, or a server that cannot be reached, is said in plain words inside the
+ * dialog, which stays open to try again. Connecting runs on the session's thread; the dialog only
+ * waits for the answer, so it never freezes.
+ */
+final class ConnectDialog extends JDialog {
+
+  private static final long serialVersionUID = 1L;
+
+  /** What to do once signed in: open the chat window. Called on the event thread. */
+  interface SignedIn {
+    void open(ChatModel model, ChatSession session, SessionRelay relay);
+  }
+
+  private final transient Settings settings;
+  private final transient SignedIn signedIn;
+  private final JTextField host = new JTextField(16);
+  private final JTextField port = new JTextField(6);
+  private final JTextField name = new JTextField(16);
+  private final JButton connect = new JButton("Connect");
+  private final JButton cancel = new JButton("Cancel");
+  private final JLabel message = new JLabel(" ");
+
+  /** When to retry after a drop; tests slow it down to press "Reconnect now" themselves. */
+  private transient ReconnectPolicy policy = ReconnectPolicy.DEFAULT;
+
+  ConnectDialog(Settings settings, SignedIn signedIn) {
+    super((java.awt.Frame) null, "Connect to a chat server");
+    this.settings = settings;
+    this.signedIn = signedIn;
+    setName("connect");
+    host.setName("host");
+    port.setName("port");
+    name.setName("name");
+    connect.setName("connect");
+    message.setName("message");
+    host.setText(settings.host());
+    port.setText(Integer.toString(settings.port()));
+    name.setText(settings.name());
+    name.putClientProperty("JTextField.placeholderText", "1 to 16 of A-Z a-z 0-9 _ -");
+
+    JPanel form = new JPanel(new GridBagLayout());
+    form.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
+    row(form, 0, "Server", host);
+    row(form, 1, "Port", port);
+    row(form, 2, "Your name", name);
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.gridy = 3;
+    c.gridwidth = 2;
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.insets = new Insets(10, 0, 0, 0);
+    form.add(message, c);
+
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+    buttons.setBorder(BorderFactory.createEmptyBorder(0, 12, 8, 12));
+    buttons.add(cancel);
+    buttons.add(connect);
+    getRootPane().setDefaultButton(connect); // Enter in any field connects
+
+    setLayout(new BorderLayout());
+    add(form, BorderLayout.CENTER);
+    add(buttons, BorderLayout.SOUTH);
+    connect.addActionListener(e -> connect());
+    cancel.addActionListener(e -> dispose());
+    setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+    pack();
+    setMinimumSize(getSize());
+    setResizable(false);
+    setLocationRelativeTo(null);
+  }
+
+  void setReconnectPolicy(ReconnectPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** The message shown, without its markup, for tests and scripts. */
+  String message() {
+    return message.getText().replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&amp;", "&");
+  }
+
+  /** Fills in the fields, as {@code gui --host --port --name} does. */
+  void fill(String host, Integer port, String name) {
+    if (host != null) {
+      this.host.setText(host);
+    }
+    if (port != null) {
+      this.port.setText(port.toString());
+    }
+    if (name != null) {
+      this.name.setText(name);
+    }
+  }
+
+  /** Checks the fields, then signs in on the session thread; the answer comes back here. */
+  void connect() {
+    String server = host.getText().strip();
+    String user = name.getText().strip();
+    int number;
+    try {
+      number = Integer.parseInt(port.getText().strip());
+    } catch (NumberFormatException e) {
+      number = -1;
+    }
+    if (server.isEmpty()) {
+      problem("Enter the server's address: 127.0.0.1 for this computer.", host);
+      return;
+    }
+    if (number < 1 || number > 65535) {
+      problem("The port is a number from 1 to 65535 (the chat server's is 5004).", port);
+      return;
+    }
+    if (!Names.isValidName(user)) {
+      problem(
+          user.isEmpty()
+              ? "Choose a name: " + Names.nameRule() + "."
+              : Names.isReserved(user)
+                  ? "\"" + user + "\" is reserved. Choose another name."
+                  : "\"" + user + "\" is not a valid name: " + Names.nameRule() + ".",
+          name);
+      return;
+    }
+    settings.rememberServer(server, number, user);
+    busy(true);
+    say("Connecting to " + server + ":" + number + "...", Palette.quiet());
+    ChatModel model = new ChatModel();
+    SessionRelay relay = new SessionRelay(model);
+    ChatSession.signIn(server, number, user, Duration.ofSeconds(5), policy, relay)
+        .whenComplete((session, error) ->
+            SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
+  }
+
+  private void signInEnded(
+      ChatModel model, ChatSession session, SessionRelay relay, Throwable error) {
+    busy(false);
+    if (error == null) {
+      signedIn.open(model, session, relay);
+      dispose();
+      return;
+    }
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    if (cause instanceof SignInException failed) {
+      problem(failed.getMessage(), failed.failure() == Failure.UNREACHABLE ? host : name);
+    } else {
+      problem("Could not sign in: " + cause, host);
+    }
+  }
+
+  /** Says what went wrong, in the dialog, and puts the cursor where it can be fixed. */
+  private void problem(String text, JTextField field) {
+    say(text, Palette.error());
+    field.requestFocusInWindow();
+    field.selectAll();
+  }
+
+  private void say(String text, Color colour) {
+    // HTML, so that a long message wraps inside the dialog instead of widening it.
+    message.setText(
+        "<html><body style='width: 280px'>"
+            + text.replace("&", "&amp;").replace("<", "&lt;")
+            + "</body></html>");
+    message.setForeground(colour);
+    pack();
+  }
+
+  private void busy(boolean busy) {
+    for (JComponent c : new JComponent[] {host, port, name, connect}) {
+      c.setEnabled(!busy);
+    }
+  }
+
+  private static void row(JPanel form, int y, String label, JComponent field) {
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.gridy = y;
+    c.anchor = GridBagConstraints.LINE_START;
+    c.insets = new Insets(4, 0, 4, 12);
+    JLabel text = new JLabel(label);
+    text.setLabelFor(field);
+    form.add(text, c);
+    c = new GridBagConstraints();
+    c.gridx = 1;
+    c.gridy = y;
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.weightx = 1;
+    c.insets = new Insets(4, 0, 4, 0);
+    form.add(field, c);
+  }
+}

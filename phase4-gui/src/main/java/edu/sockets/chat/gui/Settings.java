@@ -1,0 +1,57 @@
+package edu.sockets.chat.gui;
+
+import java.util.prefs.Preferences;
+
+/**
+ * What the client remembers between runs, with {@code java.util.prefs} (on Linux a file under
+ * {@code ~/.java}, on Windows the registry, on macOS a property list): the last server, name and
+ * theme. Tests give it a node of their own, so they never touch the user's.
+ */
+final class Settings {
+
+  static final String DEFAULT_HOST = "127.0.0.1";
+  static final int DEFAULT_PORT = 5004;
+
+  private final Preferences node;
+
+  Settings(Preferences node) {
+    this.node = node;
+  }
+
+  /** The user's own settings. */
+  static Settings forUser() {
+    return new Settings(Preferences.userNodeForPackage(Settings.class));
+  }
+
+  String host() {
+    return node.get("host", DEFAULT_HOST);
+  }
+
+  int port() {
+    return node.getInt("port", DEFAULT_PORT);
+  }
+
+  String name() {
+    return node.get("name", "");
+  }
+
+  Theme theme() {
+    try {
+      return Theme.of(node.get("theme", Theme.SYSTEM.name()));
+    } catch (IllegalArgumentException e) {
+      return Theme.SYSTEM; // written by another version: start from the default
+    }
+  }
+
+  void rememberServer(String host, int port, String name) {
+    node.put("host", host);
+    node.putInt("port", port);
+    node.put("name", name);
+  }
+
+  void rememberTheme(Theme theme) {
+    node.put("theme", theme.name());
+    // No flush() here, on the event thread: Preferences writes to disk in the background, and at
+    // the latest when the program exits. A read-only home only means nothing is remembered.
+  }
+}

@@ -1,0 +1,53 @@
+package edu.sockets.chat;
+
+import edu.sockets.chat.server.ChatServer;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A chat server in the test JVM that a test can stop and start again on the same port: what the
+ * reconnection tests need, and {@link ServerFixture} (which may point at someone else's server)
+ * cannot do. Public for the tests of the {@code client} and {@code gui} packages.
+ */
+public final class LocalServer implements AutoCloseable {
+
+  private final int port;
+  private ChatServer server;
+
+  private LocalServer(ChatServer server) {
+    this.server = server;
+    this.port = server.port();
+    server.serveInBackground("test server " + server.port());
+  }
+
+  /** A server on a free loopback port. */
+  public static LocalServer start() throws IOException {
+    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Shuts down as the admin's {@code shutdown} does: INFO and BYE to everyone. */
+  public void stop() throws InterruptedException {
+    server.shutdown();
+    server.awaitStopped(Duration.ofSeconds(10));
+  }
+
+  /** Listens again on the same port, with nobody connected and no rooms. */
+  public void restart() throws IOException {
+    server = ChatServer.open("127.0.0.1", port, line -> {});
+    server.serveInBackground("test server " + server.port());
+  }
+
+  /** Kicks a user, as the admin console's {@code kick} does. */
+  public void kick(String name, String reason) {
+    server.state().kick(name, reason);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+  }
+}
