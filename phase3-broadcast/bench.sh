@@ -7,9 +7,8 @@
 #   bash phase3-broadcast/bench.sh                          # about 4 minutes
 #   RUNS=5 bash phase3-broadcast/bench.sh blast steady      # only some scenarios, more runs
 #
-# Scenarios: blast steady crowd slow naive-blast flood (all by default). On a machine shared with
-# others, hold a lock so that nobody else's build runs meanwhile, e.g.
-#   flock /tmp/course-cpu.lock bash phase3-broadcast/bench.sh
+# Scenarios: blast steady crowd slow naive-blast flood (all by default). Run it with nothing else
+# busy on the machine: another build running meanwhile changes the figures.
 set -euo pipefail
 cd "$(dirname "$0")"
 

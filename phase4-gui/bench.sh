@@ -2,15 +2,15 @@
 # Reproduces the benchmark table of report/04-chat.md: starts the server (from the packaged jar,
 # in a process of its own) on a free loopback port, runs each load scenario three times after
 # warm-up runs, and prints the median of each figure as a Markdown table. Every raw run is kept
-# in target/bench.log. On a shared machine run it under the course's CPU lock:
-#   flock /tmp/course-cpu.lock bash phase4-gui/bench.sh
+# in target/bench.log. Run it with nothing else busy on the machine:
+#   bash phase4-gui/bench.sh
 #
 # With "compare [TRIALS]" it instead runs Phase 3's and Phase 4's 100 x 100 blast back to back,
 # each phase with its own server and its own load command, measured the same way: per trial and
 # phase, a fresh server, one warm-up run, one measured run; the phases take turns, so a machine
 # that slows down or speeds up affects both. It prints every run and the medians (TRIALS: 7).
 # It needs Phase 3's jar too (./mvnw -pl phase3-broadcast,phase4-gui package -DskipTests):
-#   flock /tmp/course-cpu.lock bash phase4-gui/bench.sh compare
+#   bash phase4-gui/bench.sh compare
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
 # a change before and after it).
 set -euo pipefail
