@@ -13,6 +13,8 @@ import java.net.BindException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -104,12 +106,14 @@ public final class ChatApp implements Callable<Integer> {
         err.println(cannotListen(host, port, e));
         return 1;
       }
-      // Ctrl+C (SIGINT) and kill (SIGTERM) run shutdown hooks: say goodbye as "shutdown" does.
+      // Ctrl+C (SIGINT) and kill (SIGTERM) run shutdown hooks: say goodbye as "shutdown" does. The
+      // JVM halts when the hook returns, so the hook waits until this command has said its last.
+      CountDownLatch finished = new CountDownLatch(1);
       Thread onSignal =
           new Thread(() -> {
             server.shutdown();
             try {
-              server.awaitStopped(Duration.ofSeconds(5));
+              finished.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
@@ -127,6 +131,7 @@ public final class ChatApp implements Callable<Integer> {
         err.println("Server stopped: " + e.getMessage());
         return 1;
       } finally {
+        finished.countDown();
         try {
           Runtime.getRuntime().removeShutdownHook(onSignal);
         } catch (IllegalStateException e) {
