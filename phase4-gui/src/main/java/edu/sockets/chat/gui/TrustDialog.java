@@ -1,0 +1,61 @@
+package edu.sockets.chat.gui;
+
+import edu.sockets.chat.client.ServerTrust;
+import java.awt.Component;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
+
+/**
+ * Trust on first use in the Swing client: shows a new server's fingerprint and asks. The session
+ * thread calls {@link #trust}, and waits while the question is asked on the event thread, so the
+ * windows stay alive while the user compares fingerprints.
+ */
+final class TrustDialog implements ServerTrust.FirstUse {
+
+  private final Component parent;
+
+  TrustDialog(Component parent) {
+    this.parent = parent;
+  }
+
+  @Override
+  public boolean trust(String server, String fingerprint) {
+    AtomicBoolean yes = new AtomicBoolean();
+    try {
+      SwingUtilities.invokeAndWait(() -> yes.set(ask(server, fingerprint)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (InvocationTargetException e) {
+      return false; // the dialog failed: not a yes
+    }
+    return yes.get();
+  }
+
+  private boolean ask(String server, String fingerprint) {
+    String text =
+        """
+        <html><body style='width: 380px'>
+        <p>The server at <b>%s</b> is not known yet. Its certificate's SHA-256 fingerprint is</p>
+        <p><tt>%s</tt></p>
+        <p>Compare it with the one the server printed when it started (ask whoever runs it).
+        Trust it, and remember it for %s?</p>
+        </body></html>\
+        """
+            .formatted(server, fingerprint, server);
+    Object[] options = {"Trust", "Cancel"};
+    int answer =
+        JOptionPane.showOptionDialog(
+            parent,
+            text,
+            "A new server",
+            JOptionPane.YES_NO_OPTION,
+            JOptionPane.WARNING_MESSAGE,
+            null,
+            options,
+            options[1]); // the safe answer is the default one
+    return answer == 0;
+  }
+}
