@@ -264,22 +264,8 @@ public final class ChatApp implements Callable<Integer> {
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 1, 65535);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
-      if (trust != null && (!tls || Fingerprints.parse(trust) == null)) {
-        throw new ParameterException(
-            spec.commandLine(),
-            tls
-                ? "--trust must be a SHA-256 fingerprint (64 hex digits, colons allowed), not "
-                    + trust
-                : "--trust needs --tls");
-      }
       PrintWriter err = spec.commandLine().getErr();
-      ServerTrust trusting = null;
-      if (tls) {
-        trusting = ServerTrust.of(new KnownServers(knownServers));
-        if (trust != null) {
-          trusting = trusting.trusting(trust);
-        }
-      }
+      ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
       try {
         return TerminalClient.run(
             host,
@@ -384,6 +370,23 @@ public final class ChatApp implements Callable<Integer> {
             "Seconds without a delivery after which the rest counts as lost (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(
+        names = "--tls",
+        description = "Connect with TLS; the server must be known, or given with --trust.")
+    boolean tls;
+
+    @Option(
+        names = "--trust",
+        paramLabel = "FINGERPRINT",
+        description = "With --tls: trust a new server with this SHA-256 fingerprint.")
+    String trust;
+
+    @Option(
+        names = "--known-servers",
+        paramLabel = "FILE",
+        description = "With --tls: the servers you trust (default: ${DEFAULT-VALUE}).")
+    Path knownServers = KnownServers.defaultPath();
+
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 1, 65535);
@@ -395,12 +398,19 @@ public final class ChatApp implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
       LoadGenerator.Result r;
       try {
         r =
             LoadGenerator.run(
                 new LoadGenerator.Options(
-                    host, port, clients, messages, rate, Duration.ofSeconds(timeoutSeconds)),
+                    host,
+                    port,
+                    clients,
+                    messages,
+                    rate,
+                    Duration.ofSeconds(timeoutSeconds),
+                    trusting),
                 out::println);
       } catch (IOException e) {
         err.println(ChatConnection.explain(host, port, e));
@@ -443,6 +453,23 @@ public final class ChatApp implements Callable<Integer> {
                 .formatted(port)
             : "";
     return "Cannot listen on %s:%d (%s).%s".formatted(host, port, e.getMessage(), advice);
+  }
+
+  /** The clients' TLS options as a {@link ServerTrust}; null without {@code --tls}. */
+  static ServerTrust serverTrust(CommandSpec spec, boolean tls, String trust, Path knownServers) {
+    if (trust != null && (!tls || Fingerprints.parse(trust) == null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          tls
+              ? "--trust must be a SHA-256 fingerprint (64 hex digits, colons allowed), not "
+                  + trust
+              : "--trust needs --tls");
+    }
+    if (!tls) {
+      return null;
+    }
+    ServerTrust trusting = ServerTrust.of(new KnownServers(knownServers));
+    return trust == null ? trusting : trusting.trusting(trust);
   }
 
   static void checkTheme(CommandSpec spec, String theme) {

@@ -130,6 +130,32 @@ class TlsTest {
   }
 
   @Test
+  @DisplayName("load --tls: users over TLS, everything delivered")
+  void loadOverTls() throws Exception {
+    try (TlsServer server = TlsServer.start(TlsFixture.copyInto(dir.resolve("data")))) {
+      CommandRun load =
+          CommandRun.start(
+              "load",
+              "--port",
+              "" + server.port(),
+              "--tls",
+              "--trust",
+              server.fingerprint(),
+              "--known-servers",
+              dir.resolve("known").toString(),
+              "--clients",
+              "3",
+              "--messages",
+              "20");
+      load.closeInput();
+      assertThat(load.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(load.out.text())
+          .contains("TLS handshakes, one after another: median ")
+          .contains("180 expected, 180 received, 0 lost");
+    }
+  }
+
+  @Test
   @DisplayName("with no terminal to ask, a new server is refused with the --trust to use")
   void noTerminalRefusesANewServer() throws Exception {
     Path known = dir.resolve("known-servers");

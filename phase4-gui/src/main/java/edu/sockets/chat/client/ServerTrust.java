@@ -142,6 +142,19 @@ public final class ServerTrust {
   }
 
   /**
+   * The handshake for programs that ask nobody (the load generator): a new server is trusted only
+   * if it is the one given to {@link #trusting}, else refused with the way to trust it.
+   */
+  public SSLSocket secure(Socket tcp, String host, int port, Duration timeout) throws IOException {
+    try {
+      return handshake(tcp, host, port, timeout);
+    } catch (FirstSeen seen) {
+      nobodyToAsk(KnownServers.key(host, port), seen.fingerprint);
+      throw seen; // not reached: nobodyToAsk always refuses
+    }
+  }
+
+  /**
    * Asks the user about a server seen for the first time and remembers a yes.
    *
    * @throws TlsProblem if the user said no, or there is nobody to ask
