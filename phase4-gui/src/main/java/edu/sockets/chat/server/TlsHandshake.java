@@ -73,7 +73,11 @@ final class TlsHandshake {
     try {
       tls.startHandshake();
     } catch (IOException e) {
-      throw new IOException("TLS handshake failed (" + e.getMessage() + ")", e);
+      String why =
+          String.valueOf(e.getMessage()).contains("certificate_unknown")
+              ? "the client does not trust our certificate (not yet, or it changed)"
+              : e.getMessage();
+      throw new IOException("TLS handshake failed: " + why, e);
     }
     tcp.setSoTimeout(0); // from here on the chat's own rules decide how long a client may be quiet
     return tls;
