@@ -104,18 +104,19 @@ public final class ChatApp implements Callable<Integer> {
 
     @Option(
         names = "--tls",
-        description = {
-          "Speak TLS 1.3 only. Without --keystore: a self-signed certificate, made on the first",
-          "run and kept in the --data folder; its fingerprint is printed for clients to compare."
-        })
+        description =
+            "Speak TLS 1.3 only. Without --keystore: a self-signed certificate, made on the first"
+                + " run and kept in the --data folder; its fingerprint is printed for clients to"
+                + " compare.")
     boolean tls;
 
     @Option(
         names = "--keystore",
-        description = {
-          "With --tls: a PKCS12 or JKS keystore holding the server's key and certificate.",
-          "Its password is read from the environment variable " + KEYSTORE_PASSWORD + "."
-        })
+        description =
+            "With --tls: a PKCS12 or JKS keystore holding the server's key and certificate. Its"
+                + " password is read from the environment variable "
+                + KEYSTORE_PASSWORD
+                + ".")
     Path keystore;
 
     @Override
@@ -242,10 +243,9 @@ public final class ChatApp implements Callable<Integer> {
     @Option(
         names = "--trust",
         paramLabel = "FINGERPRINT",
-        description = {
-          "With --tls: trust a new server whose certificate has this SHA-256 fingerprint",
-          "(the one the server printed), without asking; remembered like a yes."
-        })
+        description =
+            "With --tls: trust a new server whose certificate has this SHA-256 fingerprint (the"
+                + " one the server printed), without asking; remembered like a yes.")
     String trust;
 
     @Option(

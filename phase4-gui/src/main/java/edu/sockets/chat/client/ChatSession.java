@@ -313,7 +313,9 @@ public final class ChatSession {
         listener.onMessage(w);
         write("/who"); // the online list
         rooms.values().forEach(room -> write("/join " + room)); // after a reconnect
-        status(State.ONLINE, "Online as " + name + " at " + server());
+        status(
+            State.ONLINE,
+            "Online as " + name + " at " + server() + (tls != null ? " (TLS, encrypted)" : ""));
         if (firstSignIn != null) {
           firstSignIn.complete(this);
           firstSignIn = null;

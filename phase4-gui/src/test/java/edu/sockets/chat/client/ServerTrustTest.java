@@ -92,6 +92,55 @@ class ServerTrustTest {
   }
 
   @Test
+  @DisplayName("a session over TLS is secure, and reconnects after a restart without asking again")
+  void aSessionReconnectsWithoutAskingAgain() throws Exception {
+    KnownServers known = new KnownServers(dir.resolve("known-servers"));
+    List<String> asked = new CopyOnWriteArrayList<>();
+    ServerTrust trust = ServerTrust.of(known).askingWith((srv, fp) -> asked.add(fp));
+    BlockingQueue<ChatSession.State> states = new LinkedBlockingQueue<>();
+    ChatSession.Listener listener =
+        new ChatSession.Listener() {
+          @Override
+          public void onMessage(ServerMessage message) {}
+
+          @Override
+          public void onStatus(ChatSession.Status status) {
+            states.add(status.state());
+          }
+        };
+    try (LocalServer restarting = LocalServer.startTls()) {
+      ChatSession session =
+          ChatSession.signIn(
+                  "127.0.0.1",
+                  restarting.port(),
+                  "tess",
+                  TIMEOUT,
+                  new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
+                  trust,
+                  listener)
+              .get(10, TimeUnit.SECONDS);
+      assertThat(session.isSecure()).isTrue();
+
+      restarting.stop();
+      await(states, ChatSession.State.WAITING);
+      restarting.restart();
+      await(states, ChatSession.State.ONLINE);
+      assertThat(asked).as("asked on the first connection only").hasSize(1);
+      session.close();
+    }
+  }
+
+  private static void await(BlockingQueue<ChatSession.State> states, ChatSession.State wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    ChatSession.State state;
+    do {
+      state = states.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      assertThat(state).as("the session reaching " + wanted).isNotNull();
+    } while (state != wanted);
+  }
+
+  @Test
   @DisplayName("a no refuses the server and remembers nothing")
   void aNoRefusesAndRemembersNothing() {
     KnownServers known = new KnownServers(dir.resolve("known-servers"));

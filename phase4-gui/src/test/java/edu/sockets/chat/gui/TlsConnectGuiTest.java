@@ -1,6 +1,7 @@
 package edu.sockets.chat.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.timing.Timeout.timeout;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.formdev.flatlaf.FlatLightLaf;
@@ -21,6 +22,8 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +128,15 @@ class TlsConnectGuiTest {
 
     FrameFixture ann = WindowFinder.findFrame("chat ann").withTimeout(WAIT_MILLIS).using(robot);
     ann.requireVisible();
+    Pause.pause(
+        new Condition("the status says TLS") {
+          @Override
+          public boolean test() {
+            return GuiActionRunner.execute(() -> ann.label("status").target().getText())
+                .contains("(TLS, encrypted)");
+          }
+        },
+        timeout(WAIT_MILLIS));
     assertThat(Files.readString(known.file()))
         .contains(
             "127.0.0.1:" + server.port() + " " + TlsFixture.certificate().fingerprint() + "\n");
