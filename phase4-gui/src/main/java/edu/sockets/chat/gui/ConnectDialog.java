@@ -119,6 +119,11 @@ final class ConnectDialog extends JDialog {
     this.knownServers = knownServers;
   }
 
+  /** Ticks "Use TLS", as the user would. */
+  void useTls() {
+    tls.setSelected(true);
+  }
+
   /** The message shown, without its markup, for tests and scripts. */
   String message() {
     return message.getText().replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&amp;", "&");

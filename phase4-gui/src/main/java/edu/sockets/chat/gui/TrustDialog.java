@@ -14,6 +14,9 @@ import javax.swing.SwingUtilities;
  */
 final class TrustDialog implements ServerTrust.FirstUse {
 
+  /** The question's title, by which programs that drive the windows find it. */
+  static final String TITLE = "A new server";
+
   private final Component parent;
 
   TrustDialog(Component parent) {
@@ -35,22 +38,20 @@ final class TrustDialog implements ServerTrust.FirstUse {
   }
 
   private boolean ask(String server, String fingerprint) {
+    // One line: JOptionPane cuts a message at each newline, and only a whole string is HTML.
     String text =
-        """
-        <html><body style='width: 380px'>
-        <p>The server at <b>%s</b> is not known yet. Its certificate's SHA-256 fingerprint is</p>
-        <p><tt>%s</tt></p>
-        <p>Compare it with the one the server printed when it started (ask whoever runs it).
-        Trust it, and remember it for %s?</p>
-        </body></html>\
-        """
+        ("<html><body style='width: 420px'>"
+                + "<p>The server at <b>%s</b> is not known yet. Its certificate's SHA-256"
+                + " fingerprint is</p><p style='margin-top: 6px; margin-bottom: 6px'><tt>%s</tt></p>"
+                + "<p>Compare it with the one the server printed when it started (ask whoever runs"
+                + " it). Trust it, and remember it for %s?</p></body></html>")
             .formatted(server, fingerprint, server);
     Object[] options = {"Trust", "Cancel"};
     int answer =
         JOptionPane.showOptionDialog(
             parent,
             text,
-            "A new server",
+            TITLE,
             JOptionPane.YES_NO_OPTION,
             JOptionPane.WARNING_MESSAGE,
             null,
