@@ -9,6 +9,7 @@ import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -83,10 +84,12 @@ class TlsTest {
       first = server.fingerprint();
       assertThat(server.run().out.text()).contains("TLS certificate made (self-signed): ");
     }
-    assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.p12")))
-        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.password")))
-        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.p12")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.password")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
 
     try (TlsServer again = TlsServer.start(data)) {
       assertThat(again.fingerprint()).isEqualTo(first);

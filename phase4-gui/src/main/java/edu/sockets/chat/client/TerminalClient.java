@@ -44,29 +44,6 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile String kickedBecause;
   private volatile boolean needsTls; // a plain connection to a TLS server
 
-  /** Trust on first use, on a real terminal: shows the fingerprint and asks. */
-  private boolean askTrust(String server, String fingerprint) {
-    screen.print("The server at " + server + " is not known yet. Its certificate's SHA-256");
-    screen.print("fingerprint is " + fingerprint);
-    screen.print(
-        "Compare it with the one the server printed when it started (ask whoever runs it).");
-    while (true) {
-      String answer;
-      try {
-        answer = screen.readLine("Trust it, and remember it for " + server + "? (yes/no) ");
-      } catch (IOException e) {
-        return false;
-      }
-      if (answer == null || answer.strip().equalsIgnoreCase("no")) {
-        return false;
-      }
-      if (answer.strip().equalsIgnoreCase("yes")) {
-        return true;
-      }
-      screen.print("Please type yes or no.");
-    }
-  }
-
   private TerminalClient(Screen screen) {
     this.screen = screen;
     this.format = new TerminalFormat(ZoneId.systemDefault(), screen.colour());
@@ -160,6 +137,29 @@ public final class TerminalClient implements ChatConnection.Listener {
       String why = cause == null ? "the server closed the connection" : cause.getMessage();
       screen.print("Connection to " + server + " lost (" + why + "). Is the server still running?");
       outcome.complete(1);
+    }
+  }
+
+  /** Trust on first use, on a real terminal: shows the fingerprint and asks. */
+  private boolean askTrust(String server, String fingerprint) {
+    screen.print("The server at " + server + " is not known yet. Its certificate's SHA-256");
+    screen.print("fingerprint is " + fingerprint);
+    screen.print(
+        "Compare it with the one the server printed when it started (ask whoever runs it).");
+    while (true) {
+      String answer;
+      try {
+        answer = screen.readLine("Trust it, and remember it for " + server + "? (yes/no) ");
+      } catch (IOException e) {
+        return false;
+      }
+      if (answer == null || answer.strip().equalsIgnoreCase("no")) {
+        return false;
+      }
+      if (answer.strip().equalsIgnoreCase("yes")) {
+        return true;
+      }
+      screen.print("Please type yes or no.");
     }
   }
 

@@ -61,6 +61,8 @@ public final class ServerCertificate {
       String password = HexFormat.of().formatHex(random);
       writePrivate(passwordFile, password);
       runKeytool(keystore, password);
+      // keytool writes the file with the default permissions; until this line, only the random
+      // password (in an owner-only file) keeps others from using the key.
       ownerOnly(keystore);
     }
     if (!Files.exists(passwordFile)) {
