@@ -1,16 +1,22 @@
 package edu.sockets.chat;
 
 import edu.sockets.chat.client.ChatConnection;
+import edu.sockets.chat.client.KnownServers;
+import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.client.TerminalClient;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.load.LoadGenerator;
+import edu.sockets.chat.protocol.Fingerprints;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
+import edu.sockets.chat.server.DataDirectory;
+import edu.sockets.chat.server.ServerCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -91,14 +97,52 @@ public final class ChatApp implements Callable<Integer> {
         description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+        names = "--data",
+        description = "Folder for the server's data (default: ${DEFAULT-VALUE}).")
+    Path data = DataDirectory.defaultPath();
+
+    @Option(
+        names = "--tls",
+        description =
+            "Speak TLS 1.3 only. Without --keystore: a self-signed certificate, made on the first"
+                + " run and kept in the --data folder; its fingerprint is printed for clients to"
+                + " compare.")
+    boolean tls;
+
+    @Option(
+        names = "--keystore",
+        description =
+            "With --tls: a PKCS12 or JKS keystore holding the server's key and certificate. Its"
+                + " password is read from the environment variable "
+                + KEYSTORE_PASSWORD
+                + ".")
+    Path keystore;
+
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 0, 65535);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (keystore != null && !tls) {
+        throw new ParameterException(spec.commandLine(), "--keystore needs --tls");
+      }
+      ServerCertificate certificate = null;
+      if (tls) {
+        try {
+          certificate = certificate(this, out);
+        } catch (IOException e) {
+          err.println(e.getMessage());
+          return 1;
+        }
+        if (certificate == null) {
+          err.println("Set " + KEYSTORE_PASSWORD + " to the password of " + keystore + ".");
+          return 1;
+        }
+      }
       ChatServer server;
       try {
-        server = ChatServer.open(host, port, out::println);
+        server = ChatServer.open(host, port, out::println, certificate);
       } catch (UnknownHostException e) {
         err.println("Unknown host: " + host + ". Use an address of this machine, or 0.0.0.0.");
         return 1;
@@ -141,6 +185,32 @@ public final class ChatApp implements Callable<Integer> {
     }
   }
 
+  /**
+   * The environment variable with {@code --keystore}'s password: unlike an option, ps cannot see
+   * it.
+   */
+  static final String KEYSTORE_PASSWORD = "CHAT_KEYSTORE_PASSWORD";
+
+  /** The server's certificate for {@code --tls}, its fingerprint printed; null: no password. */
+  static ServerCertificate certificate(Server options, PrintWriter out) throws IOException {
+    ServerCertificate certificate;
+    if (options.keystore != null) {
+      String password = System.getenv(KEYSTORE_PASSWORD);
+      if (password == null) {
+        return null;
+      }
+      certificate = ServerCertificate.fromKeystore(options.keystore, password.toCharArray());
+      out.println("TLS certificate from " + certificate.file());
+    } else {
+      certificate = ServerCertificate.selfSigned(options.data);
+      out.println(
+          (certificate.created() ? "TLS certificate made (self-signed): " : "TLS certificate: ")
+              + certificate.file());
+    }
+    out.println("TLS certificate SHA-256 fingerprint: " + certificate.fingerprint());
+    return certificate;
+  }
+
   @Command(
       name = "client",
       mixinStandardHelpOptions = true,
@@ -165,6 +235,26 @@ public final class ChatApp implements Callable<Integer> {
     String name;
 
     @Option(
+        names = "--tls",
+        description =
+            "Connect with TLS; a server not certified by an authority is trusted on first use.")
+    boolean tls;
+
+    @Option(
+        names = "--trust",
+        paramLabel = "FINGERPRINT",
+        description =
+            "With --tls: trust a new server whose certificate has this SHA-256 fingerprint (the"
+                + " one the server printed), without asking; remembered like a yes.")
+    String trust;
+
+    @Option(
+        names = "--known-servers",
+        paramLabel = "FILE",
+        description = "With --tls: the servers you trust (default: ${DEFAULT-VALUE}).")
+    Path knownServers = KnownServers.defaultPath();
+
+    @Option(
         names = "--timeout",
         defaultValue = "10",
         description = "Seconds to wait for the connection (default: ${DEFAULT-VALUE}).")
@@ -175,12 +265,14 @@ public final class ChatApp implements Callable<Integer> {
       checkRange(spec, "--port", port, 1, 65535);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
       PrintWriter err = spec.commandLine().getErr();
+      ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
       try {
         return TerminalClient.run(
             host,
             port,
             name,
             Duration.ofSeconds(timeoutSeconds),
+            trusting,
             app.in,
             spec.commandLine().getOut());
       } catch (IOException e) {
@@ -278,6 +370,23 @@ public final class ChatApp implements Callable<Integer> {
             "Seconds without a delivery after which the rest counts as lost (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(
+        names = "--tls",
+        description = "Connect with TLS; the server must be known, or given with --trust.")
+    boolean tls;
+
+    @Option(
+        names = "--trust",
+        paramLabel = "FINGERPRINT",
+        description = "With --tls: trust a new server with this SHA-256 fingerprint.")
+    String trust;
+
+    @Option(
+        names = "--known-servers",
+        paramLabel = "FILE",
+        description = "With --tls: the servers you trust (default: ${DEFAULT-VALUE}).")
+    Path knownServers = KnownServers.defaultPath();
+
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 1, 65535);
@@ -289,12 +398,19 @@ public final class ChatApp implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
       LoadGenerator.Result r;
       try {
         r =
             LoadGenerator.run(
                 new LoadGenerator.Options(
-                    host, port, clients, messages, rate, Duration.ofSeconds(timeoutSeconds)),
+                    host,
+                    port,
+                    clients,
+                    messages,
+                    rate,
+                    Duration.ofSeconds(timeoutSeconds),
+                    trusting),
                 out::println);
       } catch (IOException e) {
         err.println(ChatConnection.explain(host, port, e));
@@ -337,6 +453,23 @@ public final class ChatApp implements Callable<Integer> {
                 .formatted(port)
             : "";
     return "Cannot listen on %s:%d (%s).%s".formatted(host, port, e.getMessage(), advice);
+  }
+
+  /** The clients' TLS options as a {@link ServerTrust}; null without {@code --tls}. */
+  static ServerTrust serverTrust(CommandSpec spec, boolean tls, String trust, Path knownServers) {
+    if (trust != null && (!tls || Fingerprints.parse(trust) == null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          tls
+              ? "--trust must be a SHA-256 fingerprint (64 hex digits, colons allowed), not "
+                  + trust
+              : "--trust needs --tls");
+    }
+    if (!tls) {
+      return null;
+    }
+    ServerTrust trusting = ServerTrust.of(new KnownServers(knownServers));
+    return trust == null ? trusting : trusting.trusting(trust);
   }
 
   static void checkTheme(CommandSpec spec, String theme) {

@@ -4,9 +4,11 @@ import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.gui.ChatGui.ChatWindow;
 import edu.sockets.chat.gui.ChatGui.ConnectWindow;
 import edu.sockets.chat.server.ChatServer;
+import edu.sockets.chat.server.ServerCertificate;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -131,6 +133,24 @@ final class Screenshots implements Callable<Integer> {
 
     alice.close();
     bob.close();
+
+    // Over TLS: the connect dialog with "Use TLS", and the question about a new server.
+    Path data = Files.createTempDirectory("screenshots-tls");
+    ChatServer secure =
+        ChatServer.open("127.0.0.1", 0, line -> {}, ServerCertificate.selfSigned(data));
+    secure.serveInBackground("screenshots TLS server");
+    try {
+      ConnectWindow dave = ChatGui.openConnectDialog("127.0.0.1", secure.port(), "dave");
+      dave.useTls(data.resolve("known-servers"));
+      shoot(dave.window(), "gui-connect-tls.png");
+      dave.connect();
+      shoot(dave.awaitTrustQuestion(STEP), "gui-trust-question.png");
+      dave.answerTrustQuestion(false);
+      dave.awaitMessage("You did not trust", STEP);
+      dave.close();
+    } finally {
+      secure.shutdown();
+    }
     return restarted;
   }
 

@@ -1,6 +1,7 @@
 package edu.sockets.chat;
 
 import edu.sockets.chat.server.ChatServer;
+import edu.sockets.chat.server.ServerCertificate;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -12,17 +13,25 @@ import java.time.Duration;
 public final class LocalServer implements AutoCloseable {
 
   private final int port;
+  private final ServerCertificate tls; // null: plain TCP
   private ChatServer server;
 
-  private LocalServer(ChatServer server) {
+  private LocalServer(ChatServer server, ServerCertificate tls) {
     this.server = server;
+    this.tls = tls;
     this.port = server.port();
     server.serveInBackground("test server " + server.port());
   }
 
   /** A server on a free loopback port. */
   public static LocalServer start() throws IOException {
-    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}));
+    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}), null);
+  }
+
+  /** A server speaking TLS with the test run's certificate ({@link TlsFixture}). */
+  public static LocalServer startTls() throws IOException {
+    ServerCertificate tls = TlsFixture.certificate();
+    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}, tls), tls);
   }
 
   public int port() {
@@ -37,7 +46,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Listens again on the same port, with nobody connected and no rooms. */
   public void restart() throws IOException {
-    server = ChatServer.open("127.0.0.1", port, line -> {});
+    server = ChatServer.open("127.0.0.1", port, line -> {}, tls);
     server.serveInBackground("test server " + server.port());
   }
 

@@ -41,9 +41,11 @@ public final class ChatConnection implements Closeable {
   private final Socket socket;
   private final OutputStream out;
   private final String server;
+  private final Socket tcp; // the TCP socket (under TLS, the one the TLS socket runs over)
 
-  private ChatConnection(Socket socket, String server) throws IOException {
+  private ChatConnection(Socket socket, Socket tcp, String server) throws IOException {
     this.socket = socket;
+    this.tcp = tcp;
     this.out = socket.getOutputStream();
     this.server = server;
   }
@@ -51,6 +53,43 @@ public final class ChatConnection implements Closeable {
   /** Connects, and starts the reader thread that calls {@code listener}. */
   public static ChatConnection open(String host, int port, Duration timeout, Listener listener)
       throws IOException {
+    return open(host, port, timeout, null, listener);
+  }
+
+  /**
+   * As {@link #open(String, int, Duration, Listener)}, over TLS unless {@code tls} is null. A
+   * server seen for the first time is shown to the user by {@code tls} (on this thread, which waits
+   * for the answer); if trusted, we connect again, now to a known server.
+   *
+   * @throws TlsProblem if the server does not speak TLS or is not trusted
+   */
+  public static ChatConnection open(
+      String host, int port, Duration timeout, ServerTrust tls, Listener listener)
+      throws IOException {
+    Socket tcp = connect(host, port, timeout);
+    Socket socket = tcp;
+    if (tls != null) {
+      try {
+        socket = tls.handshake(tcp, host, port, timeout);
+      } catch (ServerTrust.FirstSeen seen) {
+        tcp.close(); // the user may take a while to decide; the server will not wait
+        tls.decide(host, port, seen.fingerprint);
+        tcp = connect(host, port, timeout);
+        socket = handshakeOrClose(tls, tcp, host, port, timeout);
+      } catch (IOException e) {
+        tcp.close();
+        throw e;
+      }
+    }
+    ChatConnection connection = new ChatConnection(socket, tcp, host + ":" + port);
+    Thread.ofPlatform()
+        .daemon()
+        .name("chat reader " + connection.server)
+        .start(() -> connection.read(listener));
+    return connection;
+  }
+
+  private static Socket connect(String host, int port, Duration timeout) throws IOException {
     Socket socket = new Socket();
     try {
       // A connect timeout: a host that silently drops packets would otherwise hang us for minutes.
@@ -60,12 +99,28 @@ public final class ChatConnection implements Closeable {
       socket.close();
       throw e;
     }
-    ChatConnection connection = new ChatConnection(socket, host + ":" + port);
-    Thread.ofPlatform()
-        .daemon()
-        .name("chat reader " + connection.server)
-        .start(() -> connection.read(listener));
-    return connection;
+    return socket;
+  }
+
+  private static Socket handshakeOrClose(
+      ServerTrust tls, Socket tcp, String host, int port, Duration timeout) throws IOException {
+    try {
+      return tls.handshake(tcp, host, port, timeout);
+    } catch (ServerTrust.FirstSeen e) {
+      tcp.close(); // it changed between our two connections: a new server again is not trusted
+      throw new TlsProblem("The server at " + host + ":" + port + " changed its certificate");
+    } catch (IOException e) {
+      tcp.close();
+      throw e;
+    }
+  }
+
+  /**
+   * True if this connection is encrypted and the server authenticated (TLS): a password may be sent
+   * over it. False over plain TCP, where anyone on the network path can read every line.
+   */
+  public boolean isSecure() {
+    return socket != tcp;
   }
 
   /** The server as the user named it, {@code host:port}. */
@@ -89,6 +144,7 @@ public final class ChatConnection implements Closeable {
   public static String explain(String host, int port, IOException e) {
     String server = host + ":" + port;
     return switch (e) {
+      case TlsProblem p -> p.getMessage(); // already said for a user
       case UnknownHostException u ->
           "Unknown host: " + host + ". Check the name, or use the server's IP address.";
       case ConnectException c ->
@@ -103,7 +159,7 @@ public final class ChatConnection implements Closeable {
   /** Closes the socket; the reader thread then reports {@link Listener#onClosed}. */
   @Override
   public void close() throws IOException {
-    socket.close();
+    socket.close(); // under TLS, sends close_notify first: the server sees a clean end
   }
 
   private void read(Listener listener) {

@@ -107,6 +107,7 @@ public final class ChatSession {
   private final DoubleSupplier random;
   private final Listener listener;
   private final ScheduledExecutorService thread;
+  private ServerTrust tls; // null: plain TCP; set before the first connect
 
   // Only the session thread touches these (state is read from other threads too).
   private volatile State state = State.CONNECTING;
@@ -163,8 +164,25 @@ public final class ChatSession {
       Duration timeout,
       ReconnectPolicy policy,
       Listener listener) {
+    return signIn(host, port, name, timeout, policy, null, listener);
+  }
+
+  /**
+   * As {@link #signIn(String, int, String, Duration, ReconnectPolicy, Listener)}, over TLS unless
+   * {@code tls} is null. A new server is shown to the user by {@code tls}, from the session thread;
+   * reconnecting finds it known and asks nothing.
+   */
+  public static CompletableFuture<ChatSession> signIn(
+      String host,
+      int port,
+      String name,
+      Duration timeout,
+      ReconnectPolicy policy,
+      ServerTrust tls,
+      Listener listener) {
     ChatSession session =
         new ChatSession(host, port, name, timeout, policy, Math::random, listener);
+    session.tls = tls;
     CompletableFuture<ChatSession> signedIn = session.firstSignIn;
     session.thread.execute(session::connect);
     return signedIn;
@@ -177,6 +195,11 @@ public final class ChatSession {
   /** The server as the user named it, {@code host:port}. */
   public String server() {
     return host + ":" + port;
+  }
+
+  /** True if the session speaks TLS: what is sent cannot be read or changed on the way. */
+  public boolean isSecure() {
+    return tls != null;
   }
 
   /** Sends a line typed by the user; {@link Listener#onNotSent} if the connection is down. */
@@ -220,11 +243,15 @@ public final class ChatSession {
     int current = ++generation;
     status(State.CONNECTING, "Connecting to " + server() + " as " + name + "...");
     try {
-      connection = ChatConnection.open(host, port, timeout, new Relay(current));
+      connection = ChatConnection.open(host, port, timeout, tls, new Relay(current));
       connection.send("/name " + name);
     } catch (IOException e) {
       connection = null;
-      if (firstSignIn != null) {
+      if (e instanceof TlsProblem && firstSignIn == null) {
+        // The certificate changed, or the server no longer speaks TLS: retrying cannot help.
+        status(State.CLOSED, e.getMessage());
+        stop();
+      } else if (firstSignIn != null) {
         failFirstSignIn(Failure.UNREACHABLE, ChatConnection.explain(host, port, e));
       } else {
         retryLater("No connection (" + e.getMessage() + ")");
@@ -286,7 +313,9 @@ public final class ChatSession {
         listener.onMessage(w);
         write("/who"); // the online list
         rooms.values().forEach(room -> write("/join " + room)); // after a reconnect
-        status(State.ONLINE, "Online as " + name + " at " + server());
+        status(
+            State.ONLINE,
+            "Online as " + name + " at " + server() + (tls != null ? " (TLS, encrypted)" : ""));
         if (firstSignIn != null) {
           firstSignIn.complete(this);
           firstSignIn = null;
@@ -307,6 +336,10 @@ public final class ChatSession {
           retryLater("The server still gives " + name + " to the old connection");
         }
       }
+      case Err e when e.code().equals(ErrorCode.TLS_REQUIRED.name()) && firstSignIn != null ->
+          failFirstSignIn(
+              Failure.UNREACHABLE,
+              "The server at " + server() + " speaks TLS: tick \"Use TLS\" (or add --tls).");
       case Info i when firstSignIn != null -> listener.onMessage(i); // the banner, once
       default -> {} // a reconnect's banner: seen once is enough
     }

@@ -42,6 +42,7 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile boolean leaving; // we sent /exit
   private volatile boolean byeReceived;
   private volatile String kickedBecause;
+  private volatile boolean needsTls; // a plain connection to a TLS server
 
   private TerminalClient(Screen screen) {
     this.screen = screen;
@@ -59,12 +60,33 @@ public final class TerminalClient implements ChatConnection.Listener {
   public static int run(
       String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
       throws IOException, InterruptedException {
+    return run(host, port, name, timeout, null, in, out);
+  }
+
+  /**
+   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}, over TLS unless
+   * {@code tls} is null. On a real terminal a new server's fingerprint is shown and the user asked;
+   * with no terminal, {@code tls} decides alone ({@code --trust}, or refuse).
+   */
+  public static int run(
+      String host,
+      int port,
+      String name,
+      Duration timeout,
+      ServerTrust tls,
+      InputStream in,
+      PrintWriter out)
+      throws IOException, InterruptedException {
     Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
     try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
       TerminalClient client = new TerminalClient(chosen);
-      client.connection = ChatConnection.open(host, port, timeout, client);
+      ServerTrust trust = tls == null || screen == null ? tls : tls.askingWith(client::askTrust);
+      client.connection = ChatConnection.open(host, port, timeout, trust, client);
       try (ChatConnection connection = client.connection) {
         chosen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
+        if (connection.isSecure()) {
+          chosen.print("TLS: the connection is encrypted, and the server is the one you trust.");
+        }
         Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(name));
         return client.outcome.get();
       } catch (ExecutionException e) {
@@ -81,6 +103,10 @@ public final class TerminalClient implements ChatConnection.Listener {
       case Nick n when n.oldName().equals(me) -> me = n.newName();
       case Bye b -> byeReceived = true;
       case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
+      case Err e when e.code().equals(ErrorCode.TLS_REQUIRED.name()) -> {
+        needsTls = true; // said once, when the connection closes
+        return;
+      }
       default -> {}
     }
     if (registering && (message instanceof Welcome || message instanceof Err)) {
@@ -95,7 +121,10 @@ public final class TerminalClient implements ChatConnection.Listener {
   @Override
   public void onClosed(IOException cause) {
     String server = connection == null ? "the server" : connection.server();
-    if (leaving && byeReceived) {
+    if (needsTls) {
+      screen.print("The server at " + server + " speaks TLS: add --tls.");
+      outcome.complete(1);
+    } else if (leaving && byeReceived) {
       screen.print("Bye.");
       outcome.complete(0);
     } else if (kickedBecause != null) {
@@ -108,6 +137,29 @@ public final class TerminalClient implements ChatConnection.Listener {
       String why = cause == null ? "the server closed the connection" : cause.getMessage();
       screen.print("Connection to " + server + " lost (" + why + "). Is the server still running?");
       outcome.complete(1);
+    }
+  }
+
+  /** Trust on first use, on a real terminal: shows the fingerprint and asks. */
+  private boolean askTrust(String server, String fingerprint) {
+    screen.print("The server at " + server + " is not known yet. Its certificate's SHA-256");
+    screen.print("fingerprint is " + fingerprint);
+    screen.print(
+        "Compare it with the one the server printed when it started (ask whoever runs it).");
+    while (true) {
+      String answer;
+      try {
+        answer = screen.readLine("Trust it, and remember it for " + server + "? (yes/no) ");
+      } catch (IOException e) {
+        return false;
+      }
+      if (answer == null || answer.strip().equalsIgnoreCase("no")) {
+        return false;
+      }
+      if (answer.strip().equalsIgnoreCase("yes")) {
+        return true;
+      }
+      screen.print("Please type yes or no.");
     }
   }
 

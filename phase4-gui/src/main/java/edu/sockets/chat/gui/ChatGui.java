@@ -3,6 +3,7 @@ package edu.sockets.chat.gui;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.KnownServers;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
+import javax.swing.JOptionPane;
 import javax.swing.JRootPane;
 import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
@@ -220,6 +222,38 @@ public final class ChatGui {
       this.dialog = dialog;
     }
 
+    /**
+     * Ticks "Use TLS"; new servers are remembered in {@code knownServers} (not the user's file).
+     */
+    public void useTls(Path knownServers) {
+      onEventThread(() -> {
+        dialog.setKnownServers(new KnownServers(knownServers));
+        dialog.useTls();
+        return null;
+      });
+    }
+
+    /** Waits for the question about a new server's fingerprint, and returns its window. */
+    public Window awaitTrustQuestion(Duration timeout) throws InterruptedException {
+      awaitOnEventThread(() -> trustQuestion() != null, timeout, "no question about a new server");
+      return onEventThread(ChatGui::trustQuestion);
+    }
+
+    /** Answers the question about a new server: Trust, or Cancel. */
+    public void answerTrustQuestion(boolean trust) {
+      onEventThread(() -> {
+        JDialog question = trustQuestion();
+        if (question != null) {
+          for (java.awt.Component c : question.getContentPane().getComponents()) {
+            if (c instanceof JOptionPane pane) {
+              pane.setValue(trust ? "Trust" : "Cancel"); // closes it, as a click would
+            }
+          }
+        }
+        return null;
+      });
+    }
+
     /** Presses Connect. */
     public void connect() {
       onEventThread(() -> {
@@ -244,6 +278,16 @@ public final class ChatGui {
         return null;
       });
     }
+  }
+
+  /** The question about a new server, if it is showing. */
+  private static JDialog trustQuestion() {
+    for (Window window : Window.getWindows()) {
+      if (window instanceof JDialog d && TrustDialog.TITLE.equals(d.getTitle()) && d.isShowing()) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** Switches every window to {@code theme}: {@code light} or {@code dark}. */

@@ -4,7 +4,9 @@ import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.ChatSession.Failure;
 import edu.sockets.chat.client.ChatSession.SignInException;
+import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.protocol.Names;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
@@ -44,12 +47,16 @@ final class ConnectDialog extends JDialog {
   private final JTextField host = new JTextField(16);
   private final JTextField port = new JTextField(6);
   private final JTextField name = new JTextField(16);
+  private final JCheckBox tls = new JCheckBox("Use TLS (encrypted; the server must use --tls)");
   private final JButton connect = new JButton("Connect");
   private final JButton cancel = new JButton("Cancel");
   private final JLabel message = new JLabel(" ");
 
   /** When to retry after a drop; tests slow it down to press "Reconnect now" themselves. */
   private transient ReconnectPolicy policy = ReconnectPolicy.DEFAULT;
+
+  /** The servers the user trusts, for "Use TLS"; tests and pictures give a file of their own. */
+  private transient KnownServers knownServers = new KnownServers(KnownServers.defaultPath());
 
   ConnectDialog(Settings settings, SignedIn signedIn) {
     super((java.awt.Frame) null, "Connect to a chat server");
@@ -64,6 +71,8 @@ final class ConnectDialog extends JDialog {
     host.setText(settings.host());
     port.setText(Integer.toString(settings.port()));
     name.setText(settings.name());
+    tls.setName("tls");
+    tls.setSelected(settings.tls());
     name.putClientProperty("JTextField.placeholderText", "1 to 16 of A-Z a-z 0-9 _ -");
 
     JPanel form = new JPanel(new GridBagLayout());
@@ -72,8 +81,13 @@ final class ConnectDialog extends JDialog {
     row(form, 1, "Port", port);
     row(form, 2, "Your name", name);
     GridBagConstraints c = new GridBagConstraints();
-    c.gridx = 0;
+    c.gridx = 1;
     c.gridy = 3;
+    c.anchor = GridBagConstraints.LINE_START;
+    form.add(tls, c);
+    c = new GridBagConstraints();
+    c.gridx = 0;
+    c.gridy = 4;
     c.gridwidth = 2;
     c.fill = GridBagConstraints.HORIZONTAL;
     c.insets = new Insets(10, 0, 0, 0);
@@ -99,6 +113,15 @@ final class ConnectDialog extends JDialog {
 
   void setReconnectPolicy(ReconnectPolicy policy) {
     this.policy = policy;
+  }
+
+  void setKnownServers(KnownServers knownServers) {
+    this.knownServers = knownServers;
+  }
+
+  /** Ticks "Use TLS", as the user would. */
+  void useTls() {
+    tls.setSelected(true);
   }
 
   /** The message shown, without its markup, for tests and scripts. */
@@ -148,11 +171,14 @@ final class ConnectDialog extends JDialog {
       return;
     }
     settings.rememberServer(server, number, user);
+    settings.rememberTls(tls.isSelected());
+    ServerTrust trust =
+        tls.isSelected() ? ServerTrust.of(knownServers).askingWith(new TrustDialog(this)) : null;
     busy(true);
     say("Connecting to " + server + ":" + number + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, user, Duration.ofSeconds(5), policy, relay)
+    ChatSession.signIn(server, number, user, Duration.ofSeconds(5), policy, trust, relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
   }
@@ -191,7 +217,7 @@ final class ConnectDialog extends JDialog {
   }
 
   private void busy(boolean busy) {
-    for (JComponent c : new JComponent[] {host, port, name, connect}) {
+    for (JComponent c : new JComponent[] {host, port, name, tls, connect}) {
       c.setEnabled(!busy);
     }
   }

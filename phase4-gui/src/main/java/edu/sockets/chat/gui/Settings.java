@@ -49,6 +49,15 @@ final class Settings {
     node.put("name", name);
   }
 
+  /** Whether the last connection used TLS ("Use TLS" in the connect dialog). */
+  boolean tls() {
+    return node.getBoolean("tls", false);
+  }
+
+  void rememberTls(boolean tls) {
+    node.putBoolean("tls", tls);
+  }
+
   void rememberTheme(Theme theme) {
     node.put("theme", theme.name());
     // No flush() here, on the event thread: Preferences writes to disk in the background, and at

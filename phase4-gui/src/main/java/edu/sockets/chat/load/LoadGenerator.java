@@ -1,6 +1,9 @@
 package edu.sockets.chat.load;
 
+import edu.sockets.chat.client.ServerTrust;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -12,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The load generator: registers N users that each send M public messages and all read everything.
@@ -35,7 +40,20 @@ public final class LoadGenerator {
 
   /** What to run: {@code rate} is messages per second per user, 0 for as fast as possible. */
   public record Options(
-      String host, int port, int clients, int messages, double rate, Duration idleTimeout) {}
+      String host,
+      int port,
+      int clients,
+      int messages,
+      double rate,
+      Duration idleTimeout,
+      ServerTrust tls) {
+
+    /** Over plain TCP. */
+    public Options(
+        String host, int port, int clients, int messages, double rate, Duration idleTimeout) {
+      this(host, port, clients, messages, rate, idleTimeout, null);
+    }
+  }
 
   /** What was measured. Latencies are in nanoseconds. */
   public record Result(
@@ -62,6 +80,9 @@ public final class LoadGenerator {
       return lost() == 0 && misordered == 0 && corrupted == 0;
     }
   }
+
+  /** How long a TLS handshake may take under load (a thousand at once, on two cores). */
+  private static final Duration TLS_TIME = Duration.ofSeconds(30);
 
   /** Reader threads: two, one per core here, so reading keeps up with a fast server. */
   private static final int READERS = Integer.getInteger("load.readers", 2);
@@ -182,6 +203,8 @@ public final class LoadGenerator {
     List<User> users = new ArrayList<>();
     List<Selector> selectors = new ArrayList<>();
     List<Thread> readers = new ArrayList<>();
+    List<Thread> tlsReaders = new ArrayList<>();
+    long[] handshakes = new long[options.tls() == null ? 0 : options.clients()];
     long begin = System.nanoTime();
     try {
       for (int r = 0; r < READERS; r++) {
@@ -190,12 +213,32 @@ public final class LoadGenerator {
       for (int i = 0; i < options.clients(); i++) {
         User user = new User(i, connect(), prefix);
         users.add(user);
+        if (options.tls() != null) {
+          // A Selector cannot read TLS (that needs an SSLEngine): a blocking TLS socket over the
+          // channel, and a virtual thread per user reading it.
+          long before = System.nanoTime();
+          user.tls =
+              options.tls().secure(user.channel.socket(), options.host(), options.port(), TLS_TIME);
+          handshakes[i] = System.nanoTime() - before;
+          user.tlsOut = user.tls.getOutputStream();
+          user.write("/name " + prefix + i + "\n");
+          tlsReaders.add(Thread.ofVirtual().name("load reader " + i).start(user::readTls));
+          continue;
+        }
         write(user.channel, "/name " + prefix + i + "\n");
         user.channel.configureBlocking(false);
         user.channel.register(selectors.get(i % READERS), SelectionKey.OP_READ, user);
       }
       for (Selector selector : selectors) {
         readers.add(Thread.ofPlatform().name("load reader").start(() -> readAll(selector)));
+      }
+      if (handshakes.length > 0) {
+        Arrays.sort(handshakes);
+        progress.accept(
+            "TLS handshakes, one after another: median %.2f ms, max %.2f ms"
+                .formatted(
+                    handshakes[handshakes.length / 2] / 1e6,
+                    handshakes[handshakes.length - 1] / 1e6));
       }
       awaitOrFail(registered, "registering");
       double registerSeconds = (System.nanoTime() - begin) / 1e9;
@@ -218,6 +261,14 @@ public final class LoadGenerator {
       selectors.forEach(Selector::wakeup);
       for (Thread reader : readers) {
         reader.join(); // after this, every User's counters are safe to read here
+      }
+      for (User user : users) {
+        if (user.tls != null) {
+          user.channel.close(); // ends its reader's blocking read
+        }
+      }
+      for (Thread reader : tlsReaders) {
+        reader.join();
       }
       if (failure != null) {
         throw new IllegalStateException(failure);
@@ -324,6 +375,8 @@ public final class LoadGenerator {
     final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     final Inbox inbox;
     boolean counted; // counted down in registered (and in done)
+    SSLSocket tls; // with --tls: read by a thread of its own, not by a Selector
+    OutputStream tlsOut;
 
     User(int index, SocketChannel channel, String prefix) {
       this.index = index;
@@ -350,10 +403,37 @@ public final class LoadGenerator {
           // Microseconds since the start, not System.nanoTime() itself: 7 digits instead of 13
           // in each of the million lines of a run, which the server and we both handle.
           long micros = (System.nanoTime() - start) / 1_000;
-          write(channel, Inbox.text(index, seq, micros) + "\n");
+          write(Inbox.text(index, seq, micros) + "\n");
         }
       } catch (IOException e) {
         failure = "user " + index + " could not send: " + e.getMessage();
+      }
+    }
+
+    void write(String line) throws IOException {
+      if (tls == null) {
+        LoadGenerator.write(channel, line);
+      } else {
+        tlsOut.write(line.getBytes(StandardCharsets.US_ASCII));
+        tlsOut.flush();
+      }
+    }
+
+    /** With --tls, this user's reader thread: reads and checks until the connection ends. */
+    void readTls() {
+      try {
+        InputStream in = tls.getInputStream();
+        while (!stopping) {
+          int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
+          if (n > 0) {
+            buffer.position(buffer.position() + n);
+          }
+          if (!took(n, System.nanoTime())) {
+            return;
+          }
+        }
+      } catch (IOException e) {
+        lostConnection(e.getMessage());
       }
     }
 
@@ -366,6 +446,11 @@ public final class LoadGenerator {
         lostConnection(e.getMessage());
         return false;
       }
+      return took(n, now);
+    }
+
+    /** Checks the lines completed by the {@code n} bytes just read; false at end of stream. */
+    private boolean took(int n, long now) {
       if (n < 0) {
         lostConnection("the server closed it");
         return false;

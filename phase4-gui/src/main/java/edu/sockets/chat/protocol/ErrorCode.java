@@ -27,5 +27,9 @@ public enum ErrorCode {
   /** A line over 8,192 bytes; it was discarded, the connection goes on. */
   LINE_TOO_LONG,
   /** The administrator removed this user; the connection closes next. */
-  KICKED
+  KICKED,
+  /**
+   * Version 2: a plain-text client reached a server that speaks TLS; the connection closes next.
+   */
+  TLS_REQUIRED
 }

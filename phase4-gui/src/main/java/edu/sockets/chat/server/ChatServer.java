@@ -35,16 +35,21 @@ public final class ChatServer implements Closeable {
   /** How long a shutdown waits for clients to take their BYE and close. */
   private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
 
+  /** How long a client has to complete the TLS handshake (a person never waits on it). */
+  static final Duration HANDSHAKE_TIME = Duration.ofSeconds(10);
+
   private final ServerSocket listener;
   private final Consumer<String> out;
   private final ChatState state;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean shuttingDown;
+  private final TlsHandshake tls; // null: plain TCP
 
-  private ChatServer(ServerSocket listener, Consumer<String> out) {
+  private ChatServer(ServerSocket listener, Consumer<String> out, TlsHandshake tls) {
     this.listener = listener;
     this.out = out;
+    this.tls = tls;
     this.state = new ChatState(Clock.systemUTC(), this::log);
   }
 
@@ -53,6 +58,12 @@ public final class ChatServer implements Closeable {
    * connect.
    */
   public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
+    return open(host, port, out, null);
+  }
+
+  /** As {@link #open(String, int, Consumer)}, speaking TLS with {@code tls} unless it is null. */
+  public static ChatServer open(String host, int port, Consumer<String> out, ServerCertificate tls)
+      throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
     if (listener.getInetAddress().isAnyLocalAddress()) {
@@ -62,7 +73,8 @@ public final class ChatServer implements Closeable {
       }
       lan.forEach(address -> out.accept("Other machines can connect to " + address));
     }
-    return new ChatServer(listener, out);
+    return new ChatServer(
+        listener, out, tls == null ? null : new TlsHandshake(tls.context(), HANDSHAKE_TIME));
   }
 
   public int port() {
@@ -146,17 +158,39 @@ public final class ChatServer implements Closeable {
     } catch (SocketException e) {
       // A connection that is already broken: its reader will find out and clean up.
     }
-    log(address + " connected");
+    log(address + " connected" + (tls == null ? "" : " (TLS handshake next)"));
     open.add(socket);
-    ClientConnection connection = new ClientConnection(socket, address, state, this::log);
     // Virtual threads: a thread per connection (two, with its writer) costs a few kilobytes, so
     // a thousand users need no pool and no callbacks; blocking reads stay simple to read.
     Thread.ofVirtual()
         .name("reader " + address)
         .start(() -> {
-          connection.serve();
-          open.remove(socket);
+          try {
+            Socket secured = tls == null ? socket : secure(socket, address);
+            if (secured != null) {
+              new ClientConnection(secured, socket, address, state, this::log).serve();
+            }
+          } finally {
+            open.remove(socket);
+          }
         });
+  }
+
+  /** The TLS handshake, on the connection's thread; null (logged, closed) if it failed. */
+  private Socket secure(Socket socket, String address) {
+    try {
+      Socket secured = tls.handshake(socket);
+      log(address + " TLS established");
+      return secured;
+    } catch (IOException e) {
+      log(address + " " + e.getMessage());
+      try {
+        socket.close();
+      } catch (IOException closing) {
+        // Closing anyway.
+      }
+      return null;
+    }
   }
 
   /** Gives clients a moment to read their BYE and close, then closes what is left. */

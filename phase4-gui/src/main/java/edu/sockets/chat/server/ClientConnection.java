@@ -18,13 +18,21 @@ final class ClientConnection implements Peer {
   private static final int CLOSING_TIMEOUT_MILLIS = 2_000;
 
   private final Socket socket;
+  private final Socket tcp; // the TCP socket under TLS, or the same socket as above
   private final String address;
   private final ChatState state;
   private final Consumer<String> log;
   private final Outbox outbox = new Outbox();
 
   ClientConnection(Socket socket, String address, ChatState state, Consumer<String> log) {
+    this(socket, socket, address, state, log);
+  }
+
+  /** A connection over TLS: {@code tcp} is the socket under {@code socket}. */
+  ClientConnection(
+      Socket socket, Socket tcp, String address, ChatState state, Consumer<String> log) {
     this.socket = socket;
+    this.tcp = tcp;
     this.address = address;
     this.state = state;
     this.log = log;
@@ -101,7 +109,9 @@ final class ClientConnection implements Peer {
 
   private void closeSocket() {
     try {
-      socket.close();
+      // The TCP socket: closing a TLS socket first sends close_notify, which waits for a write
+      // that is blocked on a client that does not read; closing under it ends that write too.
+      tcp.close();
     } catch (IOException e) {
       // Closing a socket that failed: nothing left to do with it.
     }

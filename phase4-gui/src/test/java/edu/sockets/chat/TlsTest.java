@@ -1,0 +1,269 @@
+package edu.sockets.chat;
+
+import static edu.sockets.chat.ChatClient.TS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.sockets.chat.client.ChatConnection;
+import edu.sockets.chat.client.KnownServers;
+import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.protocol.ServerMessage;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code server --tls} and {@code client --tls} from the command line, over loopback: the
+ * certificate the server makes and keeps, a chat over TLS, and the clear errors when only one side
+ * speaks TLS. These need the server's output (its fingerprint), so they run on this phase's own
+ * server only.
+ */
+@DisplayName("TLS: server --tls and client --tls")
+@Timeout(30)
+class TlsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
+  private static final Pattern LISTENING = Pattern.compile("^Listening on \\S+:(\\d+)$");
+  private static final Pattern FINGERPRINT =
+      Pattern.compile("^TLS certificate SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$");
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void ownServerOnly() {
+    ServerFixture.requireOwnServer();
+  }
+
+  /** A TLS server on a free port, with the data folder given. */
+  private record TlsServer(CommandRun run, int port, String fingerprint) implements AutoCloseable {
+    static TlsServer start(Path data) throws Exception {
+      CommandRun run =
+          CommandRun.start(
+              "server", "--host", "127.0.0.1", "--port", "0", "--tls", "--data", data.toString());
+      Matcher fingerprint = run.out.awaitLine(FINGERPRINT, Duration.ofSeconds(20));
+      Matcher listening = run.out.awaitLine(LISTENING, WAIT);
+      return new TlsServer(run, Integer.parseInt(listening.group(1)), fingerprint.group(1));
+    }
+
+    CommandRun client(Path known, String... more) {
+      String[] base = {
+        "client", "--host", "127.0.0.1", "--port", "" + port, "--known-servers", known.toString()
+      };
+      String[] args = new String[base.length + more.length];
+      System.arraycopy(base, 0, args, 0, base.length);
+      System.arraycopy(more, 0, args, base.length, more.length);
+      return CommandRun.start(args);
+    }
+
+    @Override
+    public void close() throws Exception {
+      run.type("shutdown");
+      run.awaitExit(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  @DisplayName("the self-signed certificate is made on the first run, kept private, and reused")
+  void certificateIsMadeOnceAndReused() throws Exception {
+    Path data = dir.resolve("data");
+    String first;
+    try (TlsServer server = TlsServer.start(data)) {
+      first = server.fingerprint();
+      assertThat(server.run().out.text()).contains("TLS certificate made (self-signed): ");
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.p12")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(data.resolve("tls-certificate.password")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    try (TlsServer again = TlsServer.start(data)) {
+      assertThat(again.fingerprint()).isEqualTo(first);
+      assertThat(again.run().out.text()).doesNotContain("made").contains("TLS certificate: ");
+    }
+  }
+
+  @Test
+  @DisplayName("a TLS session: the terminal client trusts with --trust, registers and chats")
+  void chatOverTls() throws Exception {
+    Path known = dir.resolve("known-servers");
+    try (TlsServer server = TlsServer.start(TlsFixture.copyInto(dir.resolve("data")))) {
+      CommandRun alice =
+          server.client(known, "--tls", "--trust", server.fingerprint(), "--name", "alice");
+      alice.out.awaitLine(Pattern.compile("^TLS: the connection is encrypted.*"), WAIT);
+      alice.out.awaitLine(Pattern.compile("^You are alice\\. .*"), WAIT);
+      assertThat(Files.readString(known))
+          .contains("127.0.0.1:" + server.port() + " " + server.fingerprint());
+
+      // Bob trusts what alice's answer put in the shared file: no question, no --trust.
+      BlockingQueue<String> bob = new LinkedBlockingQueue<>();
+      try (ChatConnection connection =
+          ChatConnection.open(
+              "127.0.0.1",
+              server.port(),
+              WAIT,
+              ServerTrust.of(new KnownServers(known)),
+              lines(bob))) {
+        assertThat(connection.isSecure()).isTrue();
+        connection.send("/name bob");
+        await(bob, "WELCOME bob");
+        alice.type("hello over TLS");
+        await(bob, "MSG " + TS + " alice \\* hello over TLS");
+        connection.send("/pm alice and back");
+        alice.out.awaitLine(Pattern.compile(".*bob -> you \\(private\\): and back$"), WAIT);
+      }
+      alice.closeInput();
+      assertThat(alice.awaitExit(WAIT)).isZero();
+      assertThat(server.run().out.text()).contains(" TLS established");
+    }
+  }
+
+  @Test
+  @DisplayName("load --tls: users over TLS, everything delivered")
+  void loadOverTls() throws Exception {
+    try (TlsServer server = TlsServer.start(TlsFixture.copyInto(dir.resolve("data")))) {
+      CommandRun load =
+          CommandRun.start(
+              "load",
+              "--port",
+              "" + server.port(),
+              "--tls",
+              "--trust",
+              server.fingerprint(),
+              "--known-servers",
+              dir.resolve("known").toString(),
+              "--clients",
+              "3",
+              "--messages",
+              "20");
+      load.closeInput();
+      assertThat(load.awaitExit(Duration.ofSeconds(20))).isZero();
+      assertThat(load.out.text())
+          .contains("TLS handshakes, one after another: median ")
+          .contains("180 expected, 180 received, 0 lost");
+    }
+  }
+
+  @Test
+  @DisplayName("with no terminal to ask, a new server is refused with the --trust to use")
+  void noTerminalRefusesANewServer() throws Exception {
+    Path known = dir.resolve("known-servers");
+    try (TlsServer server = TlsServer.start(TlsFixture.copyInto(dir.resolve("data")))) {
+      CommandRun client = server.client(known, "--tls", "--name", "carol");
+      client.closeInput();
+      assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(client.err.lines())
+          .singleElement()
+          .asString()
+          .contains("is not known yet")
+          .endsWith("--trust " + server.fingerprint());
+      assertThat(known).doesNotExist();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a plain client against a TLS server: one line, 'add --tls', exit 1; the server goes on")
+  void plainClientAgainstTlsServer() throws Exception {
+    try (TlsServer server = TlsServer.start(TlsFixture.copyInto(dir.resolve("data")))) {
+      // A connection that says nothing holds its own thread, not the accept loop.
+      try (Socket silent = new Socket("127.0.0.1", server.port())) {
+        CommandRun plain = server.client(dir.resolve("known"), "--name", "dave");
+        assertThat(plain.awaitExit(WAIT)).isEqualTo(1);
+        assertThat(plain.out.lines())
+            .contains("The server at 127.0.0.1:" + server.port() + " speaks TLS: add --tls.");
+        server
+            .run()
+            .out
+            .awaitLine(Pattern.compile(".* does not speak TLS \\(sent plain text\\).*"), WAIT);
+
+        CommandRun tls =
+            server.client(
+                dir.resolve("known"), "--tls", "--trust", server.fingerprint(), "--name", "erin");
+        tls.out.awaitLine(Pattern.compile("^You are erin\\. .*"), WAIT);
+        tls.closeInput();
+        assertThat(tls.awaitExit(WAIT)).isZero();
+        assertThat(silent.isClosed()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a TLS client against a plain server: one line, 'does not speak TLS', exit 1")
+  void tlsClientAgainstPlainServer() throws Exception {
+    try (ServerFixture server = ServerFixture.start()) {
+      CommandRun client =
+          CommandRun.start(
+              "client",
+              "--host",
+              server.host(),
+              "--port",
+              "" + server.port(),
+              "--tls",
+              "--known-servers",
+              dir.resolve("known").toString(),
+              "--name",
+              "frank");
+      assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(client.err.lines())
+          .singleElement()
+          .asString()
+          .startsWith("The server at 127.0.0.1:" + server.port() + " does not speak TLS");
+    }
+  }
+
+  @Test
+  @DisplayName("--trust must be a fingerprint and needs --tls; --keystore needs its password")
+  void badTlsOptions() throws Exception {
+    assertThat(CommandRun.finish("client", "--tls", "--trust", "12:34").exitCode()).isEqualTo(2);
+    assertThat(CommandRun.finish("client", "--trust", "00".repeat(32)).exitCode()).isEqualTo(2);
+    assertThat(CommandRun.finish("server", "--keystore", "x.p12").exitCode()).isEqualTo(2);
+    if (System.getenv("CHAT_KEYSTORE_PASSWORD") == null) {
+      CommandRun run = CommandRun.finish("server", "--tls", "--keystore", "x.p12", "--port", "0");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err.lines())
+          .singleElement()
+          .asString()
+          .startsWith("Set CHAT_KEYSTORE_PASSWORD");
+    }
+  }
+
+  private static ChatConnection.Listener lines(BlockingQueue<String> into) {
+    return new ChatConnection.Listener() {
+      @Override
+      public void onMessage(ServerMessage message) {
+        into.add(message.toLine());
+      }
+
+      @Override
+      public void onClosed(IOException cause) {}
+    };
+  }
+
+  /** Skips lines until one matches, within {@link #WAIT}. */
+  private static void await(BlockingQueue<String> lines, String regex) throws InterruptedException {
+    Pattern pattern = Pattern.compile(regex);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      assertThat(line).as("a line matching /%s/", regex).isNotNull();
+      if (pattern.matcher(line).matches()) {
+        return;
+      }
+    }
+  }
+}
