@@ -6,11 +6,15 @@ import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.load.LoadGenerator;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
+import edu.sockets.chat.server.ChatStore;
+import edu.sockets.chat.server.DataDirectory;
+import edu.sockets.chat.server.StoreOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -91,19 +95,46 @@ public final class ChatApp implements Callable<Integer> {
         description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(
+        names = "--data",
+        description = "Folder for the server's data (default: ${DEFAULT-VALUE}).")
+    Path data = DataDirectory.defaultPath();
+
+    @Option(
+        names = "--history",
+        defaultValue = "" + StoreOptions.DEFAULT_HISTORY,
+        description =
+            "Messages of history an arrival gets, public and per room; 0 turns history off"
+                + " (default: ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(
+        names = "--hash-iterations",
+        description =
+            "PBKDF2 iterations for new passwords (default: ${DEFAULT-VALUE}, OWASP's"
+                + " recommendation; fewer only for tests).")
+    int hashIterations = StoreOptions.recommendedIterations();
+
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 0, 65535);
+      checkRange(spec, "--history", history, 0, StoreOptions.MAX_HISTORY);
+      checkRange(spec, "--hash-iterations", hashIterations, 1, 100_000_000);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       ChatServer server;
       try {
-        server = ChatServer.open(host, port, out::println);
+        server =
+            ChatServer.open(
+                host, port, out::println, StoreOptions.in(data, history, hashIterations));
       } catch (UnknownHostException e) {
         err.println("Unknown host: " + host + ". Use an address of this machine, or 0.0.0.0.");
         return 1;
       } catch (IOException e) {
         err.println(cannotListen(host, port, e));
+        return 1;
+      } catch (ChatStore.StoreException e) {
+        err.println(e.getMessage());
         return 1;
       }
       // Ctrl+C (SIGINT) and kill (SIGTERM) run shutdown hooks: say goodbye as "shutdown" does. The
@@ -165,6 +196,16 @@ public final class ChatApp implements Callable<Integer> {
     String name;
 
     @Option(
+        names = "--login",
+        description = "Sign in to your account: the password is asked for, and not shown.")
+    boolean login;
+
+    @Option(
+        names = "--register",
+        description = "Create an account under --name: the password is asked for, and not shown.")
+    boolean register;
+
+    @Option(
         names = "--timeout",
         defaultValue = "10",
         description = "Seconds to wait for the connection (default: ${DEFAULT-VALUE}).")
@@ -174,12 +215,19 @@ public final class ChatApp implements Callable<Integer> {
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 1, 65535);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
+      if (login && register) {
+        throw new ParameterException(
+            spec.commandLine(), "--login and --register exclude each other");
+      }
       PrintWriter err = spec.commandLine().getErr();
       try {
         return TerminalClient.run(
             host,
             port,
             name,
+            login
+                ? TerminalClient.SignIn.LOGIN
+                : register ? TerminalClient.SignIn.REGISTER : TerminalClient.SignIn.GUEST,
             Duration.ofSeconds(timeoutSeconds),
             app.in,
             spec.commandLine().getOut());

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChatJarIT {
 
-  private static final Path JAR = Path.of("target", "phase4-gui.jar");
+  private static final Path TARGET = Path.of("target");
+  private static final Path JAR = TARGET.resolve("phase4-gui.jar");
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
 
@@ -132,6 +134,9 @@ class ChatJarIT {
     assertThat(JAR).exists();
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
     command.addAll(List.of(args));
+    if (args[0].equals("server")) { // a data folder of its own: no history from another test
+      command.addAll(List.of("--data", Files.createTempDirectory(TARGET, "it-data-").toString()));
+    }
     return new ProcessBuilder(command).start();
   }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,7 +80,11 @@ public final class ChatSession {
   public enum Failure {
     UNREACHABLE,
     NAME_TAKEN,
-    NAME_INVALID
+    NAME_INVALID,
+    /**
+     * The password: wrong, invalid, or too many failures ({@code AUTH_*}, {@code NAME_PROTECTED}).
+     */
+    PASSWORD
   }
 
   /** The first sign-in failed; {@link #getMessage()} says why, in plain words. */
@@ -111,6 +116,7 @@ public final class ChatSession {
   // Only the session thread touches these (state is read from other threads too).
   private volatile State state = State.CONNECTING;
   private String name;
+  private Credentials credentials; // the name's password, if it is an account's
   private ChatConnection connection;
   private int generation; // which connection's events count: older ones are ignored
   private boolean registered;
@@ -125,14 +131,15 @@ public final class ChatSession {
   private ChatSession(
       String host,
       int port,
-      String name,
+      Credentials credentials,
       Duration timeout,
       ReconnectPolicy policy,
       DoubleSupplier random,
       Listener listener) {
     this.host = host;
     this.port = port;
-    this.name = name;
+    this.name = credentials.name();
+    this.credentials = credentials;
     this.timeout = timeout;
     this.policy = policy;
     this.random = random;
@@ -163,8 +170,22 @@ public final class ChatSession {
       Duration timeout,
       ReconnectPolicy policy,
       Listener listener) {
+    return signIn(host, port, Credentials.guest(name), timeout, policy, listener);
+  }
+
+  /**
+   * As {@link #signIn(String, int, String, Duration, ReconnectPolicy, Listener)}, as a guest or to
+   * an account; after a drop it signs in to the account again with the same password.
+   */
+  public static CompletableFuture<ChatSession> signIn(
+      String host,
+      int port,
+      Credentials credentials,
+      Duration timeout,
+      ReconnectPolicy policy,
+      Listener listener) {
     ChatSession session =
-        new ChatSession(host, port, name, timeout, policy, Math::random, listener);
+        new ChatSession(host, port, credentials, timeout, policy, Math::random, listener);
     CompletableFuture<ChatSession> signedIn = session.firstSignIn;
     session.thread.execute(session::connect);
     return signedIn;
@@ -221,7 +242,7 @@ public final class ChatSession {
     status(State.CONNECTING, "Connecting to " + server() + " as " + name + "...");
     try {
       connection = ChatConnection.open(host, port, timeout, new Relay(current));
-      connection.send("/name " + name);
+      connection.send(firstSignIn != null ? credentials.firstLine() : credentials.againLine());
     } catch (IOException e) {
       connection = null;
       if (firstSignIn != null) {
@@ -268,7 +289,10 @@ public final class ChatSession {
       case Join j when isMe(j.name()) && !j.where().equals(Names.EVERYONE) ->
           rooms.put(Names.key(j.where()), j.where());
       case Leave l when isMe(l.name()) -> rooms.remove(Names.key(l.where()));
-      case Nick n when isMe(n.oldName()) -> name = n.newName();
+      case Nick n when isMe(n.oldName()) -> {
+        name = n.newName();
+        credentials = credentials.renamed(name);
+      }
       case Bye b -> byeReceived = true;
       case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
       default -> {}
@@ -282,6 +306,7 @@ public final class ChatSession {
       case Welcome w -> {
         registered = true;
         name = w.name();
+        credentials = new Credentials(name, credentials.password(), credentials.create());
         attempt = 0;
         listener.onMessage(w);
         write("/who"); // the online list
@@ -291,6 +316,12 @@ public final class ChatSession {
           firstSignIn.complete(this);
           firstSignIn = null;
         }
+      }
+      case Err e when isPasswordError(e) && firstSignIn != null ->
+          failFirstSignIn(Failure.PASSWORD, "The server refused to sign you in: " + e.text() + ".");
+      case Err e when isPasswordError(e) -> {
+        abandonConnection();
+        retryLater("The server refused to sign you in again: " + e.text());
       }
       case Err e when isNameError(e) -> {
         if (firstSignIn != null) {
@@ -387,6 +418,18 @@ public final class ChatSession {
   private boolean isMe(String other) {
     return other.equalsIgnoreCase(name);
   }
+
+  /** The answers about a password, or about a name that needs one. */
+  private static boolean isPasswordError(Err e) {
+    return PASSWORD_ERRORS.contains(e.code());
+  }
+
+  private static final Set<String> PASSWORD_ERRORS =
+      Set.of(
+          ErrorCode.AUTH_FAILED.name(),
+          ErrorCode.AUTH_LOCKED.name(),
+          ErrorCode.NAME_PROTECTED.name(),
+          ErrorCode.PASSWORD_INVALID.name());
 
   private static boolean isNameError(Err e) {
     return e.code().equals(ErrorCode.NAME_TAKEN.name())

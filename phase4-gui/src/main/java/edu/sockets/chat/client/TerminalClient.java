@@ -2,6 +2,7 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.protocol.Command;
 import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.Passwords;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
@@ -43,6 +44,15 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile boolean byeReceived;
   private volatile String kickedBecause;
 
+  /** How the user signs in: as a guest, or to an account (created first with REGISTER). */
+  public enum SignIn {
+    GUEST,
+    LOGIN,
+    REGISTER
+  }
+
+  private SignIn signIn = SignIn.GUEST;
+
   private TerminalClient(Screen screen) {
     this.screen = screen;
     this.format = new TerminalFormat(ZoneId.systemDefault(), screen.colour());
@@ -59,9 +69,27 @@ public final class TerminalClient implements ChatConnection.Listener {
   public static int run(
       String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
       throws IOException, InterruptedException {
+    return run(host, port, name, SignIn.GUEST, timeout, in, out);
+  }
+
+  /**
+   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}; with {@code LOGIN} or
+   * {@code REGISTER} it asks for the password without showing it, after a warning that a plain
+   * connection carries it in clear.
+   */
+  public static int run(
+      String host,
+      int port,
+      String name,
+      SignIn signIn,
+      Duration timeout,
+      InputStream in,
+      PrintWriter out)
+      throws IOException, InterruptedException {
     Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
     try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
       TerminalClient client = new TerminalClient(chosen);
+      client.signIn = signIn;
       client.connection = ChatConnection.open(host, port, timeout, client);
       try (ChatConnection connection = client.connection) {
         chosen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
@@ -140,7 +168,14 @@ public final class TerminalClient implements ChatConnection.Listener {
           continue;
         }
       }
-      connection.send("/name " + candidate);
+      Credentials credentials = Credentials.guest(candidate);
+      if (signIn != SignIn.GUEST) {
+        credentials = askPassword(candidate);
+        if (credentials == null) {
+          return false;
+        }
+      }
+      connection.send(credentials.firstLine());
       ServerMessage reply = awaitNameReply();
       if (reply instanceof Welcome) {
         return true;
@@ -151,6 +186,24 @@ public final class TerminalClient implements ChatConnection.Listener {
       candidate = null; // taken or invalid: the error is on screen; ask again
     }
     return false;
+  }
+
+  /** Asks for the password until it follows the rule; null if input ended. */
+  private Credentials askPassword(String name) throws IOException {
+    String warning = Credentials.clearTextWarning(false); // TLS will say whether it is secure
+    if (warning != null) {
+      screen.print(warning);
+    }
+    while (true) {
+      String password = screen.readPassword("Password for " + name + ": ");
+      if (password == null) {
+        return null;
+      }
+      if (Passwords.isValid(password)) {
+        return new Credentials(name, password, signIn == SignIn.REGISTER);
+      }
+      screen.print(Passwords.rule() + ".");
+    }
   }
 
   private ServerMessage awaitNameReply() throws InterruptedException {

@@ -9,6 +9,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -42,17 +43,53 @@ public final class ChatServer implements Closeable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean shuttingDown;
 
-  private ChatServer(ServerSocket listener, Consumer<String> out) {
+  private ChatServer(
+      ServerSocket listener, Consumer<String> out, ChatStore store, StoreOptions options) {
     this.listener = listener;
     this.out = out;
-    this.state = new ChatState(Clock.systemUTC(), this::log);
+    this.state = new ChatState(Clock.systemUTC(), this::log, store, options);
   }
 
   /**
    * Starts listening on {@code host:port} (port 0: any free port) and prints where clients can
-   * connect.
+   * connect. Accounts live in memory only, and there is no history: for demos and tests.
    */
   public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
+    return open(host, port, out, StoreOptions.inMemory().withHistory(0)); // as in version 1
+  }
+
+  /**
+   * As {@link #open(String, int, Consumer)}, keeping accounts, queued messages and history as
+   * {@code options} say: in {@code chat.db} in the data folder (created on first run), or in
+   * memory.
+   *
+   * @throws ChatStore.StoreException when the data folder or its database cannot be used
+   */
+  public static ChatServer open(String host, int port, Consumer<String> out, StoreOptions options)
+      throws IOException {
+    ChatStore store;
+    if (options.dataDir() == null) {
+      store = ChatStore.inMemory();
+    } else {
+      Path dir;
+      try {
+        dir = DataDirectory.prepare(options.dataDir());
+      } catch (IOException e) {
+        throw new ChatStore.StoreException(e.getMessage(), e);
+      }
+      store = ChatStore.open(dir);
+    }
+    try {
+      return listen(host, port, out, store, options);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ChatServer listen(
+      String host, int port, Consumer<String> out, ChatStore store, StoreOptions options)
+      throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
     if (listener.getInetAddress().isAnyLocalAddress()) {
@@ -62,7 +99,20 @@ public final class ChatServer implements Closeable {
       }
       lan.forEach(address -> out.accept("Other machines can connect to " + address));
     }
-    return new ChatServer(listener, out);
+    ChatServer server;
+    try {
+      server = new ChatServer(listener, out, store, options);
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
+    out.accept(
+        "Data: %s (%d accounts; history: %s)"
+            .formatted(
+                store.where(),
+                server.state.accountCount(),
+                options.history() == 0 ? "off" : "last " + options.history() + " messages"));
+    return server;
   }
 
   public int port() {
@@ -90,6 +140,11 @@ public final class ChatServer implements Closeable {
       }
       awaitGoodbyes();
     } finally {
+      try {
+        state.close(); // history still waiting is written; then the database is closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       stopped.countDown();
     }
   }
