@@ -5,6 +5,7 @@ import edu.sockets.chat.server.ChatStore.Stored;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,12 @@ final class HistoryLog implements AutoCloseable {
   /** How many lines wait for the writer at most; beyond that, history stops being saved. */
   private static final int PENDING_LIMIT = 100_000;
 
-  /** How many lines one transaction writes at most. */
-  private static final int BATCH = 1_000;
+  /**
+   * How long the writer lets lines gather before it writes them. Under a burst, one transaction
+   * then holds many lines, and of the lines of one place only the last N are worth writing: the
+   * older ones could never be served again. History reaches the disk within about this time.
+   */
+  private static final long LINGER_MILLIS = 50;
 
   private static final Stored STOP = new Stored(null, null, null, null);
 
@@ -98,26 +103,46 @@ final class HistoryLog implements AutoCloseable {
     lines.addLast(message);
   }
 
-  /** The writer thread: waits for a line, takes whatever else waits too, writes all at once. */
+  /**
+   * The writer thread: waits for a line, lets more gather for a moment, then writes the last N of
+   * each place among them in one transaction.
+   */
   private void writeBatches() {
-    List<Stored> batch = new ArrayList<>(BATCH);
+    List<Stored> batch = new ArrayList<>();
     boolean stopping = false;
     while (!stopping) {
       try {
         batch.add(pending.take());
+        if (batch.getFirst() != STOP) {
+          Thread.sleep(LINGER_MILLIS); // not synchronisation: a pause to gather a batch
+        }
       } catch (InterruptedException e) {
         return; // only a test's abandoned server is interrupted; nothing to save it for
       }
-      pending.drainTo(batch, BATCH - 1);
+      pending.drainTo(batch);
       stopping = batch.remove(STOP);
       try {
-        if (!batch.isEmpty()) {
-          store.appendHistory(batch);
+        List<Stored> worth = lastOfEachPlace(batch);
+        if (!worth.isEmpty()) {
+          store.appendHistory(worth);
         }
       } catch (ChatStore.StoreException e) {
         log.accept("history: " + e.getMessage());
       }
       batch.clear();
     }
+  }
+
+  /** The last {@code size} lines of each place in {@code batch}, in their order. */
+  private List<Stored> lastOfEachPlace(List<Stored> batch) {
+    Map<String, Integer> left = new HashMap<>();
+    List<Stored> kept = new ArrayList<>();
+    for (int i = batch.size() - 1; i >= 0; i--) { // newest first: they are the ones to keep
+      Stored line = batch.get(i);
+      if (left.merge(Names.key(line.to()), 1, Integer::sum) <= size) {
+        kept.add(line);
+      }
+    }
+    return kept.reversed();
   }
 }
