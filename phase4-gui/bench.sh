@@ -16,6 +16,10 @@
 # (a fresh server and data folder per run, one warm-up run, one measured run), and prints every
 # run and the medians (TRIALS: 7):
 #   bash phase4-gui/bench.sh history
+# With "hash [LOGINS]" it measures what a password costs the server: it registers one account on
+# a server with the default PBKDF2 iterations, signs in LOGINS times (9) over bash's /dev/tcp, and
+# prints the hash times the server logged and their median:
+#   bash phase4-gui/bench.sh hash
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
 # a change before and after it).
 set -euo pipefail
@@ -148,6 +152,32 @@ history() {
   echo "history on (20), median of $trials: $(commas "$on") deliveries/s ($(awk -v a="$on" -v b="$off" 'BEGIN{printf "%.0f", 100 * a / b}')% of off)"
   echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
 }
+
+# hash LOGINS: one /register, then LOGINS /login, each on a connection of its own.
+hash_cost() {
+  local logins=$1
+  start_server
+  for i in $(seq 0 "$logins"); do
+    local verb=/login
+    [ "$i" = 0 ] && verb=/register
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+    printf '%s bench-user correct horse battery\n/exit\n' "$verb" >&3
+    cat <&3 >/dev/null # until the server's BYE and close
+    exec 3<&-
+  done
+  stop_server
+  local times
+  times=$(sed -n 's/.*password hashed in \([0-9]*\) ms.*/\1/p' "$SERVER_OUT")
+  echo "registration: $(head -1 <<<"$times") ms (the first hash also loads and compiles the code)"
+  echo "sign-ins: $(tail -n +2 <<<"$times" | tr '\n' ' ')ms"
+  echo "median of $logins sign-ins: $(tail -n +2 <<<"$times" | median "$logins") ms per password check"
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+}
+
+if [ "${1:-}" = hash ]; then
+  hash_cost "${2:-9}"
+  exit
+fi
 
 if [ "${1:-}" = history ]; then
   history "${2:-7}"

@@ -245,12 +245,14 @@ class AccountsTest {
     bob.send("before the restart");
     bob.send("/pm alice kept on disk");
     bob.skipTo("QUEUED " + TS + " alice");
-    bob.close(); // else the shutdown waits for bob to take its BYE
+    for (ChatClient client : clients) {
+      client.close(); // else the shutdown waits for each to take its BYE and close
+    }
     server.shutdown();
     server.awaitStopped(Duration.ofSeconds(10));
 
     server = startServer(0, 1_000);
-    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(1 accounts; .*"));
+    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(accounts: 1; .*"));
     ChatClient alice = connect();
     alice.send("/login alice correct horse");
     alice.expect("WELCOME alice");
@@ -288,6 +290,12 @@ class AccountsTest {
     slow.send("/login nobody12 some password");
     bob.send("still here");
     bob.expect("MSG " + TS + " bob \\* still here");
+    for (int i = 0;
+        i < 3;
+        i++) { // more round trips: a stalled chat would have answered slow by now
+      bob.send("/who");
+      bob.expect("USERS \\* bob");
+    }
     assertThat(slow.socket.getInputStream().available())
         .as("the login is still being checked while bob chats")
         .isZero();

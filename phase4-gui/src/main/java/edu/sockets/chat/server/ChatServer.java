@@ -107,7 +107,7 @@ public final class ChatServer implements Closeable {
       throw e;
     }
     out.accept(
-        "Data: %s (%d accounts; history: %s)"
+        "Data: %s (accounts: %d; history: %s)"
             .formatted(
                 store.where(),
                 server.state.accountCount(),

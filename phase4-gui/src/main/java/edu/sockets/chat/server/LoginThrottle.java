@@ -55,6 +55,12 @@ public final class LoginThrottle {
   private final Clock clock;
   private final Map<String, Entry> entries = new HashMap<>(); // guarded by this
 
+  /**
+   * The size at which the next pruning happens: twice what is left after one, so that a flood of
+   * live entries costs one scan per doubling rather than one per failure.
+   */
+  private int pruneAt = PRUNE_ABOVE;
+
   LoginThrottle(Policy policy, Clock clock) {
     this.policy = policy;
     this.clock = clock;
@@ -71,14 +77,20 @@ public final class LoginThrottle {
   /** Counts a failure; returns how long to wait before answering it. */
   synchronized Duration failed(String nameKey, String address) {
     Instant now = clock.instant();
-    if (entries.size() > PRUNE_ABOVE) {
+    if (entries.size() >= pruneAt) {
       entries.values().removeIf(e -> isStale(e, now));
+      pruneAt = Math.max(PRUNE_ABOVE, 2 * entries.size());
     }
     int name = count(nameEntry(nameKey), policy.nameFailures(), now);
     int from = count(addressEntry(address), policy.addressFailures(), now);
     int failures = Math.max(name, from);
     Duration delay = policy.firstDelay().multipliedBy(1L << Math.min(failures - 1, 20));
     return delay.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : delay;
+  }
+
+  /** How many names and addresses are tracked, for tests. */
+  synchronized int size() {
+    return entries.size();
   }
 
   /** The right password: the name's failures are forgotten (the address's are not). */

@@ -98,6 +98,8 @@ class LoginThrottleTest {
       throttle.failed("u" + i, "a" + i);
       clock.advance(Duration.ofMillis(100)); // 50 minutes in all: the early ones go stale
     }
+    // 60,000 entries were made; those of the last 15 minutes (18,000) must stay, the rest may go.
+    assertThat(throttle.size()).isBetween(18_000, 40_000);
     assertThat(throttle.lockedFor("u0", "a0")).isZero();
   }
 }
