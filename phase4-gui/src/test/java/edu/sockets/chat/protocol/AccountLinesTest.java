@@ -44,7 +44,7 @@ class AccountLinesTest {
     assertThat(invalid.word()).isEqualTo("/register");
   }
 
-  @ParameterizedTest(name = "usage: \"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/login", "/login ", "/login alice", "/register  alice password1"})
   void missingArgumentsAreUsageErrors(String line) {
     assertThat(Command.parse(line))
@@ -52,7 +52,7 @@ class AccountLinesTest {
             Command.Invalid.class, i -> assertThat(i.code()).isEqualTo(ErrorCode.USAGE));
   }
 
-  @ParameterizedTest(name = "bad name: \"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/login server password1", "/register al!ce password1"})
   void badNamesAreNameErrors(String line) {
     assertThat(Command.parse(line))
@@ -88,7 +88,7 @@ class AccountLinesTest {
     assertThat(new Queued(TS, "alice").toLine()).isEqualTo("QUEUED 2026-11-22T10:15:30.125Z alice");
   }
 
-  @ParameterizedTest(name = "broken: \"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         "HISTORY",

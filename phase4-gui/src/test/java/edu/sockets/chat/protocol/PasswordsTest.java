@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("Passwords: 8 to 128 characters, no control characters, not only spaces")
 class PasswordsTest {
 
-  @ParameterizedTest(name = "valid: \"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         "12345678",
@@ -24,7 +24,7 @@ class PasswordsTest {
     assertThat(Passwords.isValid(password)).isTrue();
   }
 
-  @ParameterizedTest(name = "invalid: \"{0}\"")
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {
         "",

@@ -83,7 +83,7 @@ class LoginThrottleTest {
   }
 
   @Test
-  void theRightPasswordForgetsTheNamesFailuresButNotTheAddresss() {
+  void theRightPasswordForgetsTheNameButNotTheAddress() {
     for (int i = 0; i < 4; i++) {
       throttle.failed("alice", "10.0.0.1");
     }
