@@ -50,6 +50,9 @@ public final class ChatState implements AutoCloseable {
   static final String BANNER =
       "Welcome to the chat. Choose a name with /name <name>; /help lists the commands.";
 
+  /** The refusal of a sign-in whose connection has closed: never sent. */
+  private static final Err CLOSED = Err.of(ErrorCode.USAGE, "the connection is closed");
+
   /** A registered user's view for the admin console. */
   public record UserView(String name, String address, List<String> rooms, Instant since) {}
 
@@ -188,19 +191,29 @@ public final class ChatState implements AutoCloseable {
    */
   private void signIn(Peer peer, Command command) {
     boolean creating = command instanceof Command.Register;
-    String name = creating ? ((Command.Register) command).name() : ((Command.Login) command).name();
-    String password =
-        creating ? ((Command.Register) command).password() : ((Command.Login) command).password();
+    String name;
+    String password;
+    switch (command) {
+      case Command.Register c -> {
+        name = c.name();
+        password = c.password();
+      }
+      case Command.Login c -> {
+        name = c.name();
+        password = c.password();
+      }
+      default -> throw new IllegalArgumentException("not a sign-in: " + command);
+    }
     Err refused =
         locked(() -> {
           Session session = sessions.get(peer);
           if (session == null) {
-            return Err.of(ErrorCode.USAGE, "closed"); // nobody to answer; see below
+            return CLOSED; // nobody will read the answer: the last step finds no session
           }
           boolean own = session.name != null && Names.key(name).equals(Names.key(session.name));
           if (creating) {
             Session holder = users.get(Names.key(name));
-            if (holder != null && holder != session || !accounts.reserve(name)) {
+            if ((holder != null && holder != session) || !accounts.reserve(name)) {
               return Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name");
             }
           } else if (own && session.account) {
