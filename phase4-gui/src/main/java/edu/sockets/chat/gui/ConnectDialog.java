@@ -134,6 +134,12 @@ final class ConnectDialog extends JDialog {
     warning.setFont(warning.getFont().deriveFont(warning.getFont().getSize2D() * 0.9f));
   }
 
+  /** Types a password and ticks "Create account" or not, for the screenshots. */
+  void fillPassword(String text, boolean createAccount) {
+    password.setText(text);
+    create.setSelected(createAccount);
+  }
+
   /** Fills in the fields, as {@code gui --host --port --name} does. */
   void fill(String host, Integer port, String name) {
     if (host != null) {
