@@ -2,6 +2,7 @@ package edu.sockets.chat;
 
 import static edu.sockets.chat.ChatClient.TS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.ChatSession.State;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -337,6 +339,34 @@ class AccountsTest {
         .anyMatch(
             line -> line.endsWith("signed in to alice") || line.contains("signed in to alice ("));
     session.close();
+  }
+
+  @Test
+  @DisplayName("a ChatSession with a wrong password fails its first sign-in, saying why")
+  void aSessionWithAWrongPasswordFails() throws Exception {
+    register("alice", "correct horse").send("/exit");
+    CompletableFuture<ChatSession> signIn =
+        ChatSession.signIn(
+            "127.0.0.1",
+            server.port(),
+            new Credentials("alice", "wrong horse", false),
+            Duration.ofSeconds(5),
+            ReconnectPolicy.DEFAULT,
+            new ChatSession.Listener() {
+              @Override
+              public void onMessage(ServerMessage message) {}
+
+              @Override
+              public void onStatus(Status status) {}
+            });
+    assertThatThrownBy(() -> signIn.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            ChatSession.SignInException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(ChatSession.Failure.PASSWORD);
+              assertThat(e.getMessage()).contains("wrong name or password");
+            });
   }
 
   private static void awaitEvent(BlockingQueue<Object> events, Object wanted)
