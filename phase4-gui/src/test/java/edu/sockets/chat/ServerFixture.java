@@ -52,7 +52,16 @@ final class ServerFixture implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     CommandRun run =
-        CommandRun.start("server", "--host", "127.0.0.1", "--port", "0", "--data", data);
+        CommandRun.start(
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+            data,
+            "--hash-iterations",
+            "1000"); // fast sign-ins: the tests do not measure hashing
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
   }

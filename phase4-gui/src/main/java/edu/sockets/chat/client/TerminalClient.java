@@ -170,7 +170,7 @@ public final class TerminalClient implements ChatConnection.Listener {
       }
       Credentials credentials = Credentials.guest(candidate);
       if (signIn != SignIn.GUEST) {
-        credentials = askPassword(candidate);
+        credentials = askPassword(candidate, signIn == SignIn.REGISTER);
         if (credentials == null) {
           return false;
         }
@@ -189,7 +189,7 @@ public final class TerminalClient implements ChatConnection.Listener {
   }
 
   /** Asks for the password until it follows the rule; null if input ended. */
-  private Credentials askPassword(String name) throws IOException {
+  private Credentials askPassword(String name, boolean create) throws IOException {
     String warning = Credentials.clearTextWarning(false); // TLS will say whether it is secure
     if (warning != null) {
       screen.print(warning);
@@ -200,7 +200,7 @@ public final class TerminalClient implements ChatConnection.Listener {
         return null;
       }
       if (Passwords.isValid(password)) {
-        return new Credentials(name, password, signIn == SignIn.REGISTER);
+        return new Credentials(name, password, create);
       }
       screen.print(Passwords.rule() + ".");
     }
@@ -227,6 +227,17 @@ public final class TerminalClient implements ChatConnection.Listener {
         case "/help" -> Command.HELP.forEach(screen::print);
         case "/exit", "/quit" -> {
           return;
+        }
+        case "/login", "/register" -> {
+          String[] words = line.strip().split(" ");
+          if (words.length == 2) { // a name and no password: ask for it without showing it
+            Credentials credentials = askPassword(words[1], word.equals("/register"));
+            if (credentials != null) {
+              connection.send(credentials.firstLine());
+            }
+          } else {
+            connection.send(line);
+          }
         }
         default -> {
           if (!line.isBlank()) {
