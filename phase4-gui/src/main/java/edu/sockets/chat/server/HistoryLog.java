@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,9 @@ final class HistoryLog implements AutoCloseable {
    * older ones could never be served again. History reaches the disk within about this time.
    */
   private static final long LINGER_MILLIS = 50;
+
+  /** How long closing waits for the writer to take its last batch to disk. */
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private static final Stored STOP = new Stored(null, null, null, null);
 
@@ -86,12 +90,11 @@ final class HistoryLog implements AutoCloseable {
     return lines == null ? List.of() : List.copyOf(lines);
   }
 
-  /** Writes what is still waiting, then stops the writer. */
+  /** Writes what is still waiting, then stops the writer; gives up after a few seconds. */
   @Override
   public void close() throws InterruptedException {
-    if (writer != null) {
-      pending.put(STOP);
-      writer.join();
+    if (writer != null && pending.offer(STOP, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      writer.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS)); // a stuck disk must not hang
     }
   }
 
@@ -126,7 +129,7 @@ final class HistoryLog implements AutoCloseable {
         if (!worth.isEmpty()) {
           store.appendHistory(worth);
         }
-      } catch (ChatStore.StoreException e) {
+      } catch (RuntimeException e) { // a full disk, a broken file: history stays in memory
         log.accept("history: " + e.getMessage());
       }
       batch.clear();
