@@ -11,6 +11,15 @@
 # that slows down or speeds up affects both. It prints every run and the medians (TRIALS: 7).
 # It needs Phase 3's jar too (./mvnw -pl phase3-broadcast,phase4-gui package -DskipTests):
 #   bash phase4-gui/bench.sh compare
+# With "history [TRIALS]" it measures what history costs: the same 100 x 100 blast against a
+# server with --history 0 and one with --history 20 (the default), taking turns as "compare" does
+# (a fresh server and data folder per run, one warm-up run, one measured run), and prints every
+# run and the medians (TRIALS: 7):
+#   bash phase4-gui/bench.sh history
+# With "hash [LOGINS]" it measures what a password costs the server: it registers one account on
+# a server with the default PBKDF2 iterations, signs in LOGINS times (9) over bash's /dev/tcp, and
+# prints the hash times the server logged and their median:
+#   bash phase4-gui/bench.sh hash
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
 # a change before and after it).
 set -euo pipefail
@@ -26,15 +35,23 @@ version=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.s
 
 SERVER_OUT=$(mktemp)
 SERVER=
+# Phase 4's server keeps accounts and history in a data folder: a fresh one for each server, so
+# that no run starts with another run's history. SERVER_ARGS adds options (e.g. --history 0).
+DATA_ROOT=$(mktemp -d)
+SERVER_ARGS=()
 stop_server() { [ -z "$SERVER" ] || { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }; SERVER=; }
-trap 'stop_server; rm -f "$SERVER_OUT"' EXIT
+trap 'stop_server; rm -rf "$SERVER_OUT" "$DATA_ROOT"' EXIT
 
 # start_server [JVM-FLAGS...]: a fresh server on a free loopback port; sets PORT. The server
 # comes from $SERVER_JAR (this phase's jar unless the comparison says otherwise).
 start_server() {
   stop_server
   : >"$SERVER_OUT"
-  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 </dev/null >"$SERVER_OUT" 2>&1 &
+  local data=()
+  # Phase 3's server has no data folder; Phase 4's gets a new one each time.
+  [ "${SERVER_JAR:-$JAR}" = "$JAR" ] && data=(--data "$(mktemp -d "$DATA_ROOT/data.XXXX")")
+  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 "${data[@]}" "${SERVER_ARGS[@]}" \
+    </dev/null >"$SERVER_OUT" 2>&1 &
   SERVER=$!
   PORT=
   for _ in $(seq 100); do
@@ -106,6 +123,66 @@ compare() {
   done
   echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
 }
+
+# history TRIALS: 100 x 100 with history off and on, taking turns; every run in target/history.log.
+history() {
+  local trials=$1 log=target/history.log
+  : >"$log"
+  local -A rates
+  for trial in $(seq "$trials"); do
+    for lines in 0 20; do
+      SERVER_ARGS=(--history "$lines")
+      start_server
+      local out rate
+      for run in warm-up measured; do
+        out=$("$JAVA" -jar "$JAR" load --host 127.0.0.1 --port "$PORT" --clients 100 --messages 100 2>&1) || true
+        printf '## --history %s, trial %d, %s run\n%s\n' "$lines" "$trial" "$run" "$out" >>"$log"
+      done
+      rate=$(sed -n 's/.*rate: \([0-9,]*\) deliveries.*/\1/p' <<<"$out" | tr -d ,)
+      printf 'trial %d, --history %2s: %10s deliveries/s\n' "$trial" "$lines" "$(commas "${rate:-0}")"
+      rates[$lines]+="${rate:-0} "
+      stop_server
+    done
+  done
+  SERVER_ARGS=()
+  local off on
+  off=$(tr ' ' '\n' <<<"${rates[0]}" | grep . | median "$trials")
+  on=$(tr ' ' '\n' <<<"${rates[20]}" | grep . | median "$trials")
+  echo "history off, median of $trials: $(commas "$off") deliveries/s"
+  echo "history on (20), median of $trials: $(commas "$on") deliveries/s ($(awk -v a="$on" -v b="$off" 'BEGIN{printf "%.0f", 100 * a / b}')% of off)"
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
+}
+
+# hash LOGINS: one /register, then LOGINS /login, each on a connection of its own.
+hash_cost() {
+  local logins=$1
+  start_server
+  for i in $(seq 0 "$logins"); do
+    local verb=/login
+    [ "$i" = 0 ] && verb=/register
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+    printf '%s bench-user correct horse battery\n/exit\n' "$verb" >&3
+    cat <&3 >/dev/null # until the server's BYE and close
+    exec 3<&-
+  done
+  stop_server
+  local times
+  times=$(sed -n 's/.*password hashed in \([0-9]*\) ms.*/\1/p' "$SERVER_OUT")
+  echo "registration: $(head -1 <<<"$times") ms (the first hash also loads and compiles the code)"
+  echo "sign-ins: $(tail -n +2 <<<"$times" | tr '\n' ' ')ms"
+  echo "median of $logins sign-ins: $(tail -n +2 <<<"$times" | median "$logins") ms per password check"
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+}
+
+if [ "${1:-}" = hash ]; then
+  hash_cost "${2:-9}"
+  exit
+fi
+
+if [ "${1:-}" = history ]; then
+  history "${2:-7}"
+  exit
+fi
 
 if [ "${1:-}" = compare ]; then
   compare "${2:-7}"

@@ -9,8 +9,10 @@ import edu.sockets.chat.load.LoadGenerator;
 import edu.sockets.chat.protocol.Fingerprints;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
+import edu.sockets.chat.server.ChatStore;
 import edu.sockets.chat.server.DataDirectory;
 import edu.sockets.chat.server.ServerCertificate;
+import edu.sockets.chat.server.StoreOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -119,9 +121,26 @@ public final class ChatApp implements Callable<Integer> {
                 + ".")
     Path keystore;
 
+    @Option(
+        names = "--history",
+        defaultValue = "" + StoreOptions.DEFAULT_HISTORY,
+        description =
+            "Messages of history an arrival gets, public and per room; 0 turns history off"
+                + " (default: ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(
+        names = "--hash-iterations",
+        description =
+            "PBKDF2 iterations for new passwords (default: ${DEFAULT-VALUE}, OWASP's"
+                + " recommendation; fewer only for tests).")
+    int hashIterations = StoreOptions.recommendedIterations();
+
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 0, 65535);
+      checkRange(spec, "--history", history, 0, StoreOptions.MAX_HISTORY);
+      checkRange(spec, "--hash-iterations", hashIterations, 1, 100_000_000);
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (keystore != null && !tls) {
@@ -142,12 +161,20 @@ public final class ChatApp implements Callable<Integer> {
       }
       ChatServer server;
       try {
-        server = ChatServer.open(host, port, out::println, certificate);
+        server =
+            ChatServer.open(
+                host,
+                port,
+                new ChatServer.Config(StoreOptions.in(data, history, hashIterations), certificate),
+                out::println);
       } catch (UnknownHostException e) {
         err.println("Unknown host: " + host + ". Use an address of this machine, or 0.0.0.0.");
         return 1;
       } catch (IOException e) {
         err.println(cannotListen(host, port, e));
+        return 1;
+      } catch (ChatStore.StoreException e) {
+        err.println(e.getMessage());
         return 1;
       }
       // Ctrl+C (SIGINT) and kill (SIGTERM) run shutdown hooks: say goodbye as "shutdown" does. The
@@ -255,6 +282,16 @@ public final class ChatApp implements Callable<Integer> {
     Path knownServers = KnownServers.defaultPath();
 
     @Option(
+        names = "--login",
+        description = "Sign in to your account: the password is asked for, and not shown.")
+    boolean login;
+
+    @Option(
+        names = "--register",
+        description = "Create an account under --name: the password is asked for, and not shown.")
+    boolean register;
+
+    @Option(
         names = "--timeout",
         defaultValue = "10",
         description = "Seconds to wait for the connection (default: ${DEFAULT-VALUE}).")
@@ -264,6 +301,10 @@ public final class ChatApp implements Callable<Integer> {
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 1, 65535);
       checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
+      if (login && register) {
+        throw new ParameterException(
+            spec.commandLine(), "--login and --register exclude each other");
+      }
       PrintWriter err = spec.commandLine().getErr();
       ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
       try {
@@ -271,6 +312,9 @@ public final class ChatApp implements Callable<Integer> {
             host,
             port,
             name,
+            login
+                ? TerminalClient.SignIn.LOGIN
+                : register ? TerminalClient.SignIn.REGISTER : TerminalClient.SignIn.GUEST,
             Duration.ofSeconds(timeoutSeconds),
             trusting,
             app.in,

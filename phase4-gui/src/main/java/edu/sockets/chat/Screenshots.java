@@ -1,10 +1,12 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.gui.ChatGui.ChatWindow;
 import edu.sockets.chat.gui.ChatGui.ConnectWindow;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.server.ServerCertificate;
+import edu.sockets.chat.server.StoreOptions;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -137,7 +139,11 @@ final class Screenshots implements Callable<Integer> {
     // Over TLS: the connect dialog with "Use TLS", and the question about a new server.
     Path data = Files.createTempDirectory("screenshots-tls");
     ChatServer secure =
-        ChatServer.open("127.0.0.1", 0, line -> {}, ServerCertificate.selfSigned(data));
+        ChatServer.open(
+            "127.0.0.1",
+            0,
+            ChatServer.Config.DEFAULTS.withTls(ServerCertificate.selfSigned(data)),
+            line -> {});
     secure.serveInBackground("screenshots TLS server");
     try {
       ConnectWindow dave = ChatGui.openConnectDialog("127.0.0.1", secure.port(), "dave");
@@ -151,7 +157,56 @@ final class Screenshots implements Callable<Integer> {
     } finally {
       secure.shutdown();
     }
+    accounts();
     return restarted;
+  }
+
+  /**
+   * Protocol version 2 (chapter 5): the connect dialog creating an account, then history and a
+   * private message that waited while its receiver was offline. A server of its own, with history.
+   */
+  private void accounts() throws Exception {
+    ChatServer server =
+        ChatServer.open(
+            "127.0.0.1",
+            0,
+            ChatServer.Config.DEFAULTS.withStore(StoreOptions.inMemory()),
+            line -> {});
+    server.serveInBackground("screenshots server, accounts");
+    int port = server.port();
+    try {
+      ConnectWindow dialog = ChatGui.openConnectDialog("127.0.0.1", port, "dave");
+      dialog.fillPassword("correct horse battery", true);
+      shoot(dialog.window(), "gui-connect-account.png");
+      dialog.close();
+
+      Rectangle bounds = new Rectangle(0, 0, 760, 500);
+      ChatWindow dave =
+          ChatGui.open(
+              "127.0.0.1", port, new Credentials("dave", "correct horse battery", true), bounds);
+      ChatWindow erin = ChatGui.open("127.0.0.1", port, "erin", new Rectangle(770, 0, 760, 500));
+      dave.close(); // dave is offline now; his account stays
+      erin.awaitLine(EVERYONE, "dave left the chat", STEP);
+      erin.type("Has anyone seen dave today?");
+      erin.type("The lab moves to room 204 on Monday.");
+      erin.type("/pm dave Can you bring the switch for the lab on Monday?");
+      erin.awaitLine("dave", "waits until they sign in", STEP);
+
+      ChatWindow back =
+          ChatGui.open(
+              "127.0.0.1", port, new Credentials("dave", "correct horse battery", false), bounds);
+      back.awaitLine(EVERYONE, "room 204", STEP);
+      back.type("Back now. Thanks erin!");
+      erin.awaitLine(EVERYONE, "Back now", STEP);
+      back.awaitLine(EVERYONE, "Back now", STEP);
+      shoot(back.window(), "gui-history.png");
+      back.show("erin");
+      shoot(back.window(), "gui-offline.png");
+      back.close();
+      erin.close();
+    } finally {
+      server.shutdown();
+    }
   }
 
   private ChatServer start(int port) throws IOException {

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ChatJarIT {
 
-  private static final Path JAR = Path.of("target", "phase4-gui.jar");
+  private static final Path TARGET = Path.of("target");
+  private static final Path JAR = TARGET.resolve("phase4-gui.jar");
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
 
@@ -111,6 +113,82 @@ class ChatJarIT {
   }
 
   @Test
+  @DisplayName("kill -9: the account, a queued message and history are there after a restart")
+  void accountsQueuesAndHistorySurviveKillNine() throws Exception {
+    ServerFixture.requireOwnServer();
+    Path data = Files.createTempDirectory(TARGET, "it-kill-");
+    String[] serve = {
+      "server",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--data",
+      data.toString(),
+      "--hash-iterations",
+      "1000"
+    };
+    Process server = start(serve);
+    try {
+      int port = awaitListening(reader(server));
+      try (ChatClient alice = new ChatClient(new Socket("127.0.0.1", port));
+          ChatClient bob = new ChatClient(new Socket("127.0.0.1", port))) {
+        alice.socket.setSoTimeout(10_000);
+        bob.socket.setSoTimeout(10_000);
+        alice.expect("INFO .+");
+        alice.send("/register alice correct horse");
+        alice.expect("WELCOME alice");
+        alice.send("/exit");
+        alice.expect("BYE");
+        bob.expect("INFO .+");
+        bob.send("/name bob");
+        bob.expect("WELCOME bob");
+        bob.send("said before the crash");
+        bob.send("/pm alice queued before the crash");
+        bob.skipTo("QUEUED " + TS + " alice"); // committed: on disk before this line was sent
+      }
+      awaitHistoryRow(data.resolve("chat.db")); // history is written a moment later, in batches
+      server.destroyForcibly(); // SIGKILL: no shutdown hook, no closing of the database
+      assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.exitValue()).isEqualTo(137); // 128 + 9: killed by signal 9
+    } finally {
+      server.destroyForcibly();
+    }
+
+    Process again = start(serve);
+    try {
+      int port = awaitListening(reader(again));
+      try (ChatClient alice = new ChatClient(new Socket("127.0.0.1", port))) {
+        alice.socket.setSoTimeout(10_000);
+        alice.expect("INFO .+");
+        alice.send("/login alice correct horse");
+        alice.expect("WELCOME alice");
+        alice.expect("HISTORY " + TS + " bob \\* said before the crash");
+        alice.expect("OFFLINE " + TS + " bob alice queued before the crash");
+      }
+    } finally {
+      again.destroyForcibly();
+    }
+  }
+
+  /** Bounded polling of the database file itself, as another program would read it. */
+  private static void awaitHistoryRow(Path db) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      while (true) {
+        try (java.sql.ResultSet r =
+            c.createStatement().executeQuery("SELECT count(*) FROM history")) {
+          if (r.getInt(1) > 0) {
+            return;
+          }
+        }
+        assertThat(System.nanoTime()).as("a history row within 10 s").isLessThan(deadline);
+        Thread.sleep(20); // polling a file another process writes: no event to wait on
+      }
+    }
+  }
+
+  @Test
   @DisplayName("client with no server: exit 1 and one line on stderr, no stack trace")
   void clientWithoutServerExitsOne() throws Exception {
     int port;
@@ -132,6 +210,9 @@ class ChatJarIT {
     assertThat(JAR).exists();
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
     command.addAll(List.of(args));
+    if (args[0].equals("server") && !command.contains("--data")) { // no history from other tests
+      command.addAll(List.of("--data", Files.createTempDirectory(TARGET, "it-data-").toString()));
+    }
     return new ProcessBuilder(command).start();
   }
 

@@ -31,7 +31,11 @@ public final class LocalServer implements AutoCloseable {
   /** A server speaking TLS with the test run's certificate ({@link TlsFixture}). */
   public static LocalServer startTls() throws IOException {
     ServerCertificate tls = TlsFixture.certificate();
-    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}, tls), tls);
+    return new LocalServer(ChatServer.open("127.0.0.1", 0, config(tls), line -> {}), tls);
+  }
+
+  private static ChatServer.Config config(ServerCertificate tls) {
+    return ChatServer.Config.DEFAULTS.withTls(tls);
   }
 
   public int port() {
@@ -46,7 +50,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Listens again on the same port, with nobody connected and no rooms. */
   public void restart() throws IOException {
-    server = ChatServer.open("127.0.0.1", port, line -> {}, tls);
+    server = ChatServer.open("127.0.0.1", port, config(tls), line -> {});
     server.serveInBackground("test server " + server.port());
   }
 

@@ -3,7 +3,10 @@ package edu.sockets.chat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +44,24 @@ final class ServerFixture implements AutoCloseable {
       return new ServerFixture(
           EXTERNAL.substring(0, colon), Integer.parseInt(EXTERNAL.substring(colon + 1)), null);
     }
-    CommandRun run = CommandRun.start("server", "--host", "127.0.0.1", "--port", "0");
+    // A data folder of its own (under target/): no account or history from another test.
+    String data;
+    try {
+      data = Files.createTempDirectory(Path.of("target"), "test-data-").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    CommandRun run =
+        CommandRun.start(
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--data",
+            data,
+            "--hash-iterations",
+            "1000"); // fast sign-ins: the tests do not measure hashing
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
   }

@@ -61,6 +61,34 @@ class TerminalClientTest {
   }
 
   @Test
+  @DisplayName(
+      "accounts: --register, then --login: a warning first, a wrong password asked again, no echo")
+  void registersThenLogsIn() throws Exception {
+    ServerFixture.requireOwnServer(); // it creates an account on the server
+    try (ServerFixture server = ServerFixture.start()) {
+      CommandRun first = client(server, "--name", "dave", "--register");
+      first.out.awaitLine(line("Warning: this connection is not encrypted\\. .*"), WAIT);
+      first.type("correct horse battery");
+      first.out.awaitLine(line("You are dave\\. .*"), WAIT);
+      first.type("/exit");
+      assertThat(first.awaitExit(WAIT)).isZero();
+
+      CommandRun again = client(server, "--name", "dave", "--login");
+      again.type("wrong horse battery");
+      again.out.awaitLine(line("error: wrong name or password"), WAIT);
+      again.type("dave"); // asked for the name again, then the password
+      again.type("correct horse battery");
+      again.out.awaitLine(line("You are dave\\. .*"), WAIT);
+      again.type("/login dave"); // no password on the line: it is asked for apart
+      again.type("correct horse battery");
+      again.out.awaitLine(line("error: you are signed in as dave"), WAIT);
+      again.type("/exit");
+      assertThat(again.awaitExit(WAIT)).isZero();
+      assertThat(first.out.text() + again.out.text()).doesNotContain("horse");
+    }
+  }
+
+  @Test
   @DisplayName("asks for a name when none is given, and again when it is taken")
   void asksForANameUntilOneIsFree() throws Exception {
     try (ServerFixture server = ServerFixture.start();

@@ -6,11 +6,14 @@ import edu.sockets.chat.protocol.Names;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.History;
 import edu.sockets.chat.protocol.ServerMessage.Info;
 import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Offline;
+import edu.sockets.chat.protocol.ServerMessage.Queued;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
 import edu.sockets.chat.protocol.ServerMessage.Users;
@@ -61,7 +64,13 @@ public final class ChatModel {
     /** Help, answers to {@code /who} and {@code /rooms}, the server's {@code INFO}. */
     INFO,
     /** An {@code ERR} from the server, or a line the client could not send. */
-    ERROR
+    ERROR,
+    /** A message from before the user arrived ({@code HISTORY}): quieter than new ones. */
+    HISTORY,
+    /** The line between history and what is new; its text says which side is which. */
+    DIVIDER,
+    /** A private message sent while the user was offline, delivered at sign-in. */
+    OFFLINE
   }
 
   /**
@@ -76,7 +85,10 @@ public final class ChatModel {
 
     /** Messages count as unread (unless they are the user's own); notices and answers do not. */
     public boolean countsAsUnread() {
-      return style == Style.MESSAGE || style == Style.PRIVATE || style == Style.ANNOUNCEMENT;
+      return style == Style.MESSAGE
+          || style == Style.PRIVATE
+          || style == Style.ANNOUNCEMENT
+          || style == Style.OFFLINE;
     }
   }
 
@@ -87,6 +99,7 @@ public final class ChatModel {
     private String title;
     private final List<Line> lines = new ArrayList<>();
     private int unread;
+    private boolean inHistory; // the last line added was history: a divider comes before news
 
     private Conversation(Kind kind, String key, String title) {
       this.kind = kind;
@@ -295,6 +308,15 @@ public final class ChatModel {
                           .collect(Collectors.joining(", ")));
       case Info m -> note(Style.INFO, m.text());
       case Err m -> note(Style.ERROR, errorText(m));
+      case History m -> history(m);
+      case Offline m -> {
+        String other = isMe(m.from()) ? m.to() : m.from();
+        add(openPrivate(other), new Line(m.ts(), Style.OFFLINE, m.from(), m.to(), m.text()));
+      }
+      case Queued m ->
+          add(
+              openPrivate(m.user()),
+              notice(m.ts(), m.user() + " is offline: your message waits until they sign in"));
       case Bye m -> {} // the session reports the connection's end
       case Unknown m -> {} // a newer server's line: ignored, as PROTOCOL.md asks
     }
@@ -333,6 +355,29 @@ public final class ChatModel {
       String other = isMe(m.from()) ? m.to() : m.from();
       add(openPrivate(other), new Line(m.ts(), Style.PRIVATE, m.from(), m.to(), m.text()));
     }
+  }
+
+  /**
+   * A message from before the user arrived. After a reconnect the server sends history again: lines
+   * the conversation already shows are skipped, so nothing appears twice.
+   */
+  private void history(History m) {
+    Conversation conversation = m.where().equals(EVERYONE) ? everyone() : room(m.where());
+    boolean seen =
+        conversation.lines.stream()
+            .anyMatch(l ->
+                l.from() != null
+                    && l.ts().equals(m.ts())
+                    && l.from().equals(m.from())
+                    && l.text().equals(m.text()));
+    if (seen) {
+      return;
+    }
+    if (!conversation.inHistory) {
+      add(conversation, new Line(m.ts(), Style.DIVIDER, null, null, "earlier messages"));
+    }
+    add(conversation, new Line(m.ts(), Style.HISTORY, m.from(), null, m.text()));
+    conversation.inHistory = true;
   }
 
   private void join(Join m) {
@@ -429,6 +474,12 @@ public final class ChatModel {
   }
 
   private void add(Conversation conversation, Line line) {
+    if (conversation.inHistory && line.style() != Style.HISTORY && line.style() != Style.DIVIDER) {
+      conversation.inHistory = false;
+      Line divider = new Line(line.ts(), Style.DIVIDER, null, null, "new messages");
+      conversation.lines.add(divider);
+      listeners.forEach(l -> l.lineAdded(conversation, divider));
+    }
     conversation.lines.add(line);
     listeners.forEach(l -> l.lineAdded(conversation, line));
     if (conversation != current && line.countsAsUnread() && !isMe(line.from())) {

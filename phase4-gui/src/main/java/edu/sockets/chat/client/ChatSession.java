@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,7 +80,11 @@ public final class ChatSession {
   public enum Failure {
     UNREACHABLE,
     NAME_TAKEN,
-    NAME_INVALID
+    NAME_INVALID,
+    /**
+     * The password: wrong, invalid, or too many failures ({@code AUTH_*}, {@code NAME_PROTECTED}).
+     */
+    PASSWORD
   }
 
   /** The first sign-in failed; {@link #getMessage()} says why, in plain words. */
@@ -112,6 +117,7 @@ public final class ChatSession {
   // Only the session thread touches these (state is read from other threads too).
   private volatile State state = State.CONNECTING;
   private String name;
+  private Credentials credentials; // the name's password, if it is an account's
   private ChatConnection connection;
   private int generation; // which connection's events count: older ones are ignored
   private boolean registered;
@@ -126,14 +132,15 @@ public final class ChatSession {
   private ChatSession(
       String host,
       int port,
-      String name,
+      Credentials credentials,
       Duration timeout,
       ReconnectPolicy policy,
       DoubleSupplier random,
       Listener listener) {
     this.host = host;
     this.port = port;
-    this.name = name;
+    this.name = credentials.name();
+    this.credentials = credentials;
     this.timeout = timeout;
     this.policy = policy;
     this.random = random;
@@ -164,24 +171,25 @@ public final class ChatSession {
       Duration timeout,
       ReconnectPolicy policy,
       Listener listener) {
-    return signIn(host, port, name, timeout, policy, null, listener);
+    return signIn(host, port, Credentials.guest(name), timeout, policy, null, listener);
   }
 
   /**
-   * As {@link #signIn(String, int, String, Duration, ReconnectPolicy, Listener)}, over TLS unless
-   * {@code tls} is null. A new server is shown to the user by {@code tls}, from the session thread;
-   * reconnecting finds it known and asks nothing.
+   * As {@link #signIn(String, int, String, Duration, ReconnectPolicy, Listener)}, as a guest or to
+   * an account, over TLS unless {@code tls} is null. After a drop it signs in to the account again
+   * with the same password. A new server is shown to the user by {@code tls}, from the session
+   * thread; reconnecting finds it known and asks nothing.
    */
   public static CompletableFuture<ChatSession> signIn(
       String host,
       int port,
-      String name,
+      Credentials credentials,
       Duration timeout,
       ReconnectPolicy policy,
       ServerTrust tls,
       Listener listener) {
     ChatSession session =
-        new ChatSession(host, port, name, timeout, policy, Math::random, listener);
+        new ChatSession(host, port, credentials, timeout, policy, Math::random, listener);
     session.tls = tls;
     CompletableFuture<ChatSession> signedIn = session.firstSignIn;
     session.thread.execute(session::connect);
@@ -244,7 +252,7 @@ public final class ChatSession {
     status(State.CONNECTING, "Connecting to " + server() + " as " + name + "...");
     try {
       connection = ChatConnection.open(host, port, timeout, tls, new Relay(current));
-      connection.send("/name " + name);
+      connection.send(firstSignIn != null ? credentials.firstLine() : credentials.againLine());
     } catch (IOException e) {
       connection = null;
       if (e instanceof TlsProblem && firstSignIn == null) {
@@ -295,7 +303,10 @@ public final class ChatSession {
       case Join j when isMe(j.name()) && !j.where().equals(Names.EVERYONE) ->
           rooms.put(Names.key(j.where()), j.where());
       case Leave l when isMe(l.name()) -> rooms.remove(Names.key(l.where()));
-      case Nick n when isMe(n.oldName()) -> name = n.newName();
+      case Nick n when isMe(n.oldName()) -> {
+        name = n.newName();
+        credentials = credentials.renamed(name);
+      }
       case Bye b -> byeReceived = true;
       case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
       default -> {}
@@ -309,6 +320,7 @@ public final class ChatSession {
       case Welcome w -> {
         registered = true;
         name = w.name();
+        credentials = new Credentials(name, credentials.password(), credentials.create());
         attempt = 0;
         listener.onMessage(w);
         write("/who"); // the online list
@@ -320,6 +332,12 @@ public final class ChatSession {
           firstSignIn.complete(this);
           firstSignIn = null;
         }
+      }
+      case Err e when isPasswordError(e) && firstSignIn != null ->
+          failFirstSignIn(Failure.PASSWORD, "The server refused to sign you in: " + e.text() + ".");
+      case Err e when isPasswordError(e) -> {
+        abandonConnection();
+        retryLater("The server refused to sign you in again: " + e.text());
       }
       case Err e when isNameError(e) -> {
         if (firstSignIn != null) {
@@ -420,6 +438,18 @@ public final class ChatSession {
   private boolean isMe(String other) {
     return other.equalsIgnoreCase(name);
   }
+
+  /** The answers about a password, or about a name that needs one. */
+  private static boolean isPasswordError(Err e) {
+    return PASSWORD_ERRORS.contains(e.code());
+  }
+
+  private static final Set<String> PASSWORD_ERRORS =
+      Set.of(
+          ErrorCode.AUTH_FAILED.name(),
+          ErrorCode.AUTH_LOCKED.name(),
+          ErrorCode.NAME_PROTECTED.name(),
+          ErrorCode.PASSWORD_INVALID.name());
 
   private static boolean isNameError(Err e) {
     return e.code().equals(ErrorCode.NAME_TAKEN.name())

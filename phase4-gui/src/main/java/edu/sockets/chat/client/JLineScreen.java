@@ -42,8 +42,18 @@ final class JLineScreen implements Screen {
 
   @Override
   public String readLine(String prompt) {
+    return read(prompt, null);
+  }
+
+  /** The mask character 0 shows nothing at all, not even one star per character. */
+  @Override
+  public String readPassword(String prompt) {
+    return read(prompt, '\0');
+  }
+
+  private String read(String prompt, Character mask) {
     try {
-      return reader.readLine(prompt);
+      return reader.readLine(prompt, mask);
     } catch (EndOfFileException | UserInterruptException e) {
       return null; // Ctrl+D or Ctrl+C: the user wants to leave
     } catch (RuntimeException | IOError e) {

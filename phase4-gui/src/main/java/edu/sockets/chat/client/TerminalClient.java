@@ -2,6 +2,7 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.protocol.Command;
 import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.Passwords;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
@@ -44,6 +45,15 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile String kickedBecause;
   private volatile boolean needsTls; // a plain connection to a TLS server
 
+  /** How the user signs in: as a guest, or to an account (created first with REGISTER). */
+  public enum SignIn {
+    GUEST,
+    LOGIN,
+    REGISTER
+  }
+
+  private SignIn signIn = SignIn.GUEST;
+
   private TerminalClient(Screen screen) {
     this.screen = screen;
     this.format = new TerminalFormat(ZoneId.systemDefault(), screen.colour());
@@ -60,18 +70,21 @@ public final class TerminalClient implements ChatConnection.Listener {
   public static int run(
       String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
       throws IOException, InterruptedException {
-    return run(host, port, name, timeout, null, in, out);
+    return run(host, port, name, SignIn.GUEST, timeout, null, in, out);
   }
 
   /**
-   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}, over TLS unless
-   * {@code tls} is null. On a real terminal a new server's fingerprint is shown and the user asked;
-   * with no terminal, {@code tls} decides alone ({@code --trust}, or refuse).
+   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}; with {@code LOGIN} or
+   * {@code REGISTER} it asks for the password without showing it (after a warning, on a plain
+   * connection, that it crosses the network in clear); over TLS unless {@code tls} is null. On a
+   * real terminal a new server's fingerprint is shown and the user asked; with no terminal, {@code
+   * tls} decides alone ({@code --trust}, or refuse).
    */
   public static int run(
       String host,
       int port,
       String name,
+      SignIn signIn,
       Duration timeout,
       ServerTrust tls,
       InputStream in,
@@ -80,6 +93,7 @@ public final class TerminalClient implements ChatConnection.Listener {
     Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
     try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
       TerminalClient client = new TerminalClient(chosen);
+      client.signIn = signIn;
       ServerTrust trust = tls == null || screen == null ? tls : tls.askingWith(client::askTrust);
       client.connection = ChatConnection.open(host, port, timeout, trust, client);
       try (ChatConnection connection = client.connection) {
@@ -192,7 +206,14 @@ public final class TerminalClient implements ChatConnection.Listener {
           continue;
         }
       }
-      connection.send("/name " + candidate);
+      Credentials credentials = Credentials.guest(candidate);
+      if (signIn != SignIn.GUEST) {
+        credentials = askPassword(candidate, signIn == SignIn.REGISTER);
+        if (credentials == null) {
+          return false;
+        }
+      }
+      connection.send(credentials.firstLine());
       ServerMessage reply = awaitNameReply();
       if (reply instanceof Welcome) {
         return true;
@@ -203,6 +224,24 @@ public final class TerminalClient implements ChatConnection.Listener {
       candidate = null; // taken or invalid: the error is on screen; ask again
     }
     return false;
+  }
+
+  /** Asks for the password until it follows the rule; null if input ended. */
+  private Credentials askPassword(String name, boolean create) throws IOException {
+    String warning = Credentials.clearTextWarning(connection.isSecure());
+    if (warning != null) {
+      screen.print(warning);
+    }
+    while (true) {
+      String password = screen.readPassword("Password for " + name + ": ");
+      if (password == null) {
+        return null;
+      }
+      if (Passwords.isValid(password)) {
+        return new Credentials(name, password, create);
+      }
+      screen.print(Passwords.rule() + ".");
+    }
   }
 
   private ServerMessage awaitNameReply() throws InterruptedException {
@@ -226,6 +265,17 @@ public final class TerminalClient implements ChatConnection.Listener {
         case "/help" -> Command.HELP.forEach(screen::print);
         case "/exit", "/quit" -> {
           return;
+        }
+        case "/login", "/register" -> {
+          String[] words = line.strip().split(" ");
+          if (words.length == 2) { // a name and no password: ask for it without showing it
+            Credentials credentials = askPassword(words[1], word.equals("/register"));
+            if (credentials != null) {
+              connection.send(credentials.firstLine());
+            }
+          } else {
+            connection.send(line);
+          }
         }
         default -> {
           if (!line.isBlank()) {

@@ -4,11 +4,14 @@ import edu.sockets.chat.protocol.Names;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.History;
 import edu.sockets.chat.protocol.ServerMessage.Info;
 import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Offline;
+import edu.sockets.chat.protocol.ServerMessage.Queued;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
 import edu.sockets.chat.protocol.ServerMessage.Users;
@@ -95,6 +98,26 @@ public final class TerminalFormat {
           "You are "
               + name(m.name())
               + ". Type a message and press Enter; /help lists the commands.";
+      case History m -> // all dim: it was said before you arrived
+          style(
+              DIM,
+              "["
+                  + clock.format(m.ts())
+                  + "] earlier"
+                  + place(m.where())
+                  + " "
+                  + m.from()
+                  + ": "
+                  + m.text());
+      case Offline m ->
+          "["
+              + clock.format(m.ts())
+              + "] "
+              + name(m.from())
+              + " -> you "
+              + style(PRIVATE, "(private, sent while you were offline): " + m.text());
+      case Queued m ->
+          notice(m.ts(), name(m.user()) + " is offline: your message waits until they sign in");
       case Bye m -> null;
       case Unknown m -> m.line();
     };

@@ -3,7 +3,9 @@ package edu.sockets.chat.gui;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.KnownServers;
+import edu.sockets.chat.client.ReconnectPolicy;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -119,11 +121,26 @@ public final class ChatGui {
    */
   public static ChatWindow open(String host, int port, String name, Rectangle bounds)
       throws ChatSession.SignInException, InterruptedException {
+    return open(host, port, Credentials.guest(name), bounds);
+  }
+
+  /** As {@link #open(String, int, String, Rectangle)}, as a guest or to an account. */
+  public static ChatWindow open(String host, int port, Credentials credentials, Rectangle bounds)
+      throws ChatSession.SignInException, InterruptedException {
     ChatModel model = onEventThread(ChatModel::new);
     SessionRelay relay = new SessionRelay(model);
     ChatSession session;
     try {
-      session = ChatSession.signIn(host, port, name, relay).get(10, TimeUnit.SECONDS);
+      session =
+          ChatSession.signIn(
+                  host,
+                  port,
+                  credentials,
+                  Duration.ofSeconds(5),
+                  ReconnectPolicy.DEFAULT,
+                  null,
+                  relay)
+              .get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ChatSession.SignInException failed) {
         throw failed;
@@ -250,6 +267,14 @@ public final class ChatGui {
             }
           }
         }
+        return null;
+      });
+    }
+
+    /** Types a password, and ticks "Create account" or not. */
+    public void fillPassword(String password, boolean create) {
+      onEventThread(() -> {
+        dialog.fillPassword(password, create);
         return null;
       });
     }

@@ -19,6 +19,7 @@ import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -230,7 +231,10 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
       case Typed.Quit q -> actions.quit();
       case Typed.Nothing n -> {}
     }
-    history.add(text);
+    String word = text.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
+    if (!word.equals("/login") && !word.equals("/register")) { // no password for the arrow keys
+      history.add(text);
+    }
     input.setText("");
   }
 

@@ -2,12 +2,13 @@ package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.Failure;
 import edu.sockets.chat.client.ChatSession.SignInException;
+import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
 import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.protocol.Names;
+import edu.sockets.chat.protocol.Passwords;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
@@ -23,15 +24,17 @@ import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPasswordField;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
 /**
- * The first window: server host and port (remembered for next time), a name, and Connect. A name
- * that is taken or invalid, or a server that cannot be reached, is said in plain words inside the
- * dialog, which stays open to try again. Connecting runs on the session's thread; the dialog only
- * waits for the answer, so it never freezes.
+ * The first window: server host and port (remembered for next time), a name, a password (empty: a
+ * guest; "Create account" registers the name with it), and Connect. A name that is taken or
+ * invalid, or a server that cannot be reached, is said in plain words inside the dialog, which
+ * stays open to try again. Connecting runs on the session's thread; the dialog only waits for the
+ * answer, so it never freezes.
  */
 final class ConnectDialog extends JDialog {
 
@@ -48,6 +51,9 @@ final class ConnectDialog extends JDialog {
   private final JTextField port = new JTextField(6);
   private final JTextField name = new JTextField(16);
   private final JCheckBox tls = new JCheckBox("Use TLS (encrypted; the server must use --tls)");
+  private final JPasswordField password = new JPasswordField(16);
+  private final JCheckBox create = new JCheckBox("Create account");
+  private final JLabel warning = new JLabel();
   private final JButton connect = new JButton("Connect");
   private final JButton cancel = new JButton("Cancel");
   private final JLabel message = new JLabel(" ");
@@ -66,6 +72,12 @@ final class ConnectDialog extends JDialog {
     host.setName("host");
     port.setName("port");
     name.setName("name");
+    password.setName("password");
+    create.setName("create");
+    password.putClientProperty("JTextField.placeholderText", "empty: join as a guest");
+    create.setToolTipText("Register this name with this password: nobody else can then take it");
+    warning.setForeground(Palette.quiet());
+    warning.setFont(warning.getFont().deriveFont(warning.getFont().getSize2D() * 0.9f));
     connect.setName("connect");
     message.setName("message");
     host.setText(settings.host());
@@ -73,6 +85,11 @@ final class ConnectDialog extends JDialog {
     name.setText(settings.name());
     tls.setName("tls");
     tls.setSelected(settings.tls());
+    tls.addItemListener(e -> {
+      showWarning(tls.isSelected()); // over TLS the password is not sent in clear
+      pack();
+    });
+    showWarning(tls.isSelected());
     name.putClientProperty("JTextField.placeholderText", "1 to 16 of A-Z a-z 0-9 _ -");
 
     JPanel form = new JPanel(new GridBagLayout());
@@ -80,14 +97,13 @@ final class ConnectDialog extends JDialog {
     row(form, 0, "Server", host);
     row(form, 1, "Port", port);
     row(form, 2, "Your name", name);
+    row(form, 3, "Password", password);
+    row(form, 4, "", create);
+    row(form, 5, "", tls);
+    row(form, 6, "", warning);
     GridBagConstraints c = new GridBagConstraints();
-    c.gridx = 1;
-    c.gridy = 3;
-    c.anchor = GridBagConstraints.LINE_START;
-    form.add(tls, c);
-    c = new GridBagConstraints();
     c.gridx = 0;
-    c.gridy = 4;
+    c.gridy = 7;
     c.gridwidth = 2;
     c.fill = GridBagConstraints.HORIZONTAL;
     c.insets = new Insets(10, 0, 0, 0);
@@ -127,6 +143,23 @@ final class ConnectDialog extends JDialog {
   /** The message shown, without its markup, for tests and scripts. */
   String message() {
     return message.getText().replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&amp;", "&");
+  }
+
+  /**
+   * Shows, under the password, the warning that a plain connection carries it in clear.
+   *
+   * @param secure whether the connection will be encrypted (TLS)
+   */
+  void showWarning(boolean secure) {
+    String text = Credentials.clearTextWarning(secure);
+    warning.setText(
+        text == null ? "" : "<html><body style='width: 220px'>" + text + "</body></html>");
+  }
+
+  /** Types a password and ticks "Create account" or not, for the screenshots. */
+  void fillPassword(String text, boolean createAccount) {
+    password.setText(text);
+    create.setSelected(createAccount);
   }
 
   /** Fills in the fields, as {@code gui --host --port --name} does. */
@@ -170,15 +203,28 @@ final class ConnectDialog extends JDialog {
           name);
       return;
     }
-    settings.rememberServer(server, number, user);
+    settings.rememberServer(server, number, user); // never the password
     settings.rememberTls(tls.isSelected());
     ServerTrust trust =
         tls.isSelected() ? ServerTrust.of(knownServers).askingWith(new TrustDialog(this)) : null;
+    String secret = new String(password.getPassword());
+    Credentials credentials =
+        secret.isEmpty()
+            ? Credentials.guest(user)
+            : new Credentials(user, secret, create.isSelected());
+    if (!credentials.isGuest() && !Passwords.isValid(secret)) {
+      problem("Check the password: " + Passwords.rule() + ".", password);
+      return;
+    }
+    if (credentials.isGuest() && create.isSelected()) {
+      problem("To create an account, choose its password.", password);
+      return;
+    }
     busy(true);
     say("Connecting to " + server + ":" + number + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, user, Duration.ofSeconds(5), policy, trust, relay)
+    ChatSession.signIn(server, number, credentials, Duration.ofSeconds(5), policy, trust, relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
   }
@@ -193,7 +239,13 @@ final class ConnectDialog extends JDialog {
     }
     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
     if (cause instanceof SignInException failed) {
-      problem(failed.getMessage(), failed.failure() == Failure.UNREACHABLE ? host : name);
+      problem(
+          failed.getMessage(),
+          switch (failed.failure()) {
+            case UNREACHABLE -> host;
+            case PASSWORD -> password;
+            default -> name;
+          });
     } else {
       problem("Could not sign in: " + cause, host);
     }
@@ -217,7 +269,7 @@ final class ConnectDialog extends JDialog {
   }
 
   private void busy(boolean busy) {
-    for (JComponent c : new JComponent[] {host, port, name, tls, connect}) {
+    for (JComponent c : new JComponent[] {host, port, name, password, create, tls, connect}) {
       c.setEnabled(!busy);
     }
   }

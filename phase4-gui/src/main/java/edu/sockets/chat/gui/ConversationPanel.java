@@ -138,6 +138,26 @@ final class ConversationPanel extends JPanel {
         StyleConstants.setForeground(error, Palette.error());
         add(line.text(), error);
       }
+      case HISTORY -> { // like a message, all in the quiet colour: it happened before you came
+        add(time, quiet(false));
+        add(line.from() + "  " + line.text(), quiet(false));
+      }
+      case DIVIDER ->
+          add(
+              "\u2500\u2500\u2500\u2500  " + line.text() + "  \u2500\u2500\u2500\u2500",
+              quiet(true));
+      case OFFLINE -> {
+        SimpleAttributeSet tint = plain();
+        StyleConstants.setBackground(tint, Palette.privateBackground());
+        add(time, quiet(false));
+        add(line.from(), name(line.from()));
+        SimpleAttributeSet mark = plain();
+        StyleConstants.setBold(mark, true);
+        StyleConstants.setForeground(mark, Palette.privateMark());
+        StyleConstants.setBackground(mark, Palette.privateBackground());
+        add("  sent while you were offline ", mark);
+        add(" " + line.text(), tint);
+      }
     }
     add("\n", plain());
   }

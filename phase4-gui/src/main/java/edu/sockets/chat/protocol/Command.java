@@ -2,6 +2,7 @@ package edu.sockets.chat.protocol;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,8 @@ public sealed interface Command {
       List.of(
           "Commands:",
           "  /name <name>          choose your name, or change it",
+          "  /register <name> <pw> create an account (password: 8 to 128 characters)",
+          "  /login <name> <pw>    sign in to your account",
           "  <text>                message to everyone (//text sends /text)",
           "  /pm <user> <text>     private message (also /msg <user> <text>)",
           "  /msg #room <text>     message to a room you are in",
@@ -28,6 +31,25 @@ public sealed interface Command {
 
   /** {@code /name <name>}: registers, or renames once registered. */
   record SetName(String name) implements Command {}
+
+  /**
+   * {@code /register <name> <password>}: creates an account and signs in as it. The password is the
+   * rest of the line, spaces included; {@link #toString()} hides it, so no log can show it.
+   */
+  record Register(String name, String password) implements Command {
+    @Override
+    public String toString() {
+      return "Register[name=" + name + ", password=(hidden)]";
+    }
+  }
+
+  /** {@code /login <name> <password>}: signs in to an existing account. */
+  record Login(String name, String password) implements Command {
+    @Override
+    public String toString() {
+      return "Login[name=" + name + ", password=(hidden)]";
+    }
+  }
 
   /** A line that is not a command: a message to everyone. */
   record Say(String text) implements Command {}
@@ -85,6 +107,8 @@ public sealed interface Command {
     String rest = space < 0 ? "" : line.substring(space + 1);
     return switch (word) {
       case "/name" -> name(rest.strip());
+      case "/register" -> account(word, rest, Register::new);
+      case "/login" -> account(word, rest, Login::new);
       case "/pm", "/msg" -> send(word, rest);
       case "/who" -> who(rest.strip());
       case "/join" -> room(rest.strip(), "/join", Join::new);
@@ -104,6 +128,8 @@ public sealed interface Command {
   default String toLine() {
     return switch (this) {
       case SetName c -> "/name " + c.name();
+      case Register c -> "/register " + c.name() + " " + c.password();
+      case Login c -> "/login " + c.name() + " " + c.password();
       case Say c -> c.text().startsWith("/") ? "/" + c.text() : c.text();
       case Send c -> "/msg " + c.to() + " " + c.text();
       case Who c -> c.room() == null ? "/who" : "/who " + c.room();
@@ -123,6 +149,28 @@ public sealed interface Command {
     }
     String why = Names.isReserved(name) ? name + " is reserved" : Names.nameRule();
     return new Invalid("/name", ErrorCode.NAME_INVALID, why);
+  }
+
+  /**
+   * {@code <name> <password>}: the password is everything after the one space that follows the
+   * name, kept as typed (spaces at either end included), and no error text ever repeats it.
+   */
+  private static Command account(
+      String word, String arguments, BiFunction<String, String, Command> command) {
+    int space = arguments.indexOf(' ');
+    if (space <= 0) {
+      return new Invalid(word, ErrorCode.USAGE, "usage: " + word + " <name> <password>");
+    }
+    String name = arguments.substring(0, space);
+    String password = arguments.substring(space + 1);
+    if (!Names.isValidName(name)) {
+      String why = Names.isReserved(name) ? name + " is reserved" : Names.nameRule();
+      return new Invalid(word, ErrorCode.NAME_INVALID, why);
+    }
+    if (!Passwords.isValid(password)) {
+      return new Invalid(word, ErrorCode.PASSWORD_INVALID, Passwords.rule());
+    }
+    return command.apply(name, password);
   }
 
   private static Command send(String word, String arguments) {

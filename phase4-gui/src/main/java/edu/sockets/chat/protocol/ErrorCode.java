@@ -31,5 +31,15 @@ public enum ErrorCode {
   /**
    * Version 2: a plain-text client reached a server that speaks TLS; the connection closes next.
    */
-  TLS_REQUIRED
+  TLS_REQUIRED,
+  /** {@code /name} of a name that belongs to an account: {@code /login} takes it. */
+  NAME_PROTECTED,
+  /** A password that is not 8 to 128 characters. */
+  PASSWORD_INVALID,
+  /** {@code /login} with a wrong password, or for an account that does not exist (one answer). */
+  AUTH_FAILED,
+  /** Too many failed sign-ins for this name or from this address: refused for a while. */
+  AUTH_LOCKED,
+  /** The offline user's queue of private messages is full; nothing was stored. */
+  QUEUE_FULL
 }

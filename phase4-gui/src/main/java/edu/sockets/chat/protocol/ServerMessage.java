@@ -54,6 +54,23 @@ public sealed interface ServerMessage {
   /** One room of {@link Rooms}: its name and how many are in it. */
   record RoomCount(String room, int members) {}
 
+  /**
+   * {@code HISTORY <ts> <from> <where> <text>}: a message sent before you arrived, where you
+   * arrived ({@code *} after WELCOME, a {@code #room} after joining it); shaped like {@link Msg}.
+   */
+  record History(Instant ts, String from, String where, String text) implements ServerMessage {}
+
+  /**
+   * {@code OFFLINE <ts> <from> <to> <text>}: a private message sent to you while you were offline,
+   * with its original time and sender; delivered after WELCOME, oldest first.
+   */
+  record Offline(Instant ts, String from, String to, String text) implements ServerMessage {}
+
+  /**
+   * {@code QUEUED <ts> <user>}: your private message to {@code user} is stored until they sign in.
+   */
+  record Queued(Instant ts, String user) implements ServerMessage {}
+
   /** {@code BYE}: the server is about to close this connection. */
   record Bye() implements ServerMessage {}
 
@@ -81,6 +98,18 @@ public sealed interface ServerMessage {
       case Users m -> withItems("USERS " + m.where(), m.names());
       case Rooms m ->
           withItems("ROOMS", m.rooms().stream().map(r -> r.room() + ":" + r.members()).toList());
+      case History m ->
+          "HISTORY "
+              + Timestamps.format(m.ts())
+              + " "
+              + m.from()
+              + " "
+              + m.where()
+              + " "
+              + m.text();
+      case Offline m ->
+          "OFFLINE " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
+      case Queued m -> "QUEUED " + Timestamps.format(m.ts()) + " " + m.user();
       case Bye m -> "BYE";
       case Unknown m -> m.line();
     };
@@ -135,6 +164,18 @@ public sealed interface ServerMessage {
                         item.substring(0, colon), Integer.parseInt(item.substring(colon + 1)));
                   })
                   .toList());
+      case "HISTORY" -> {
+        f = line.split(" ", 5);
+        yield new History(Instant.parse(f[1]), f[2], f[3], f[4]);
+      }
+      case "OFFLINE" -> {
+        f = line.split(" ", 5);
+        yield new Offline(Instant.parse(f[1]), f[2], f[3], f[4]);
+      }
+      case "QUEUED" -> {
+        f = exactly(line, 3);
+        yield new Queued(Instant.parse(f[1]), f[2]);
+      }
       case "BYE" -> new Bye();
       default -> new Unknown(line);
     };

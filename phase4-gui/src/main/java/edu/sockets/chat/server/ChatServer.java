@@ -9,6 +9,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -46,23 +47,54 @@ public final class ChatServer implements Closeable {
   private volatile boolean shuttingDown;
   private final TlsHandshake tls; // null: plain TCP
 
-  private ChatServer(ServerSocket listener, Consumer<String> out, TlsHandshake tls) {
+  private ChatServer(ServerSocket listener, Consumer<String> out, ChatStore store, Config config) {
     this.listener = listener;
     this.out = out;
-    this.tls = tls;
-    this.state = new ChatState(Clock.systemUTC(), this::log);
+    this.tls =
+        config.tls() == null ? null : new TlsHandshake(config.tls().context(), HANDSHAKE_TIME);
+    this.state = new ChatState(Clock.systemUTC(), this::log, store, config.store());
   }
 
   /**
    * Starts listening on {@code host:port} (port 0: any free port) and prints where clients can
-   * connect.
+   * connect. Accounts live in memory only, and there is no history: for demos and tests.
    */
   public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
-    return open(host, port, out, null);
+    return open(host, port, Config.DEFAULTS, out);
   }
 
-  /** As {@link #open(String, int, Consumer)}, speaking TLS with {@code tls} unless it is null. */
-  public static ChatServer open(String host, int port, Consumer<String> out, ServerCertificate tls)
+  /**
+   * As {@link #open(String, int, Consumer)}, as {@code config} says: keeping accounts, queued
+   * messages and history in {@code chat.db} in the data folder (created on first run) or in memory,
+   * and speaking TLS or plain TCP.
+   *
+   * @throws ChatStore.StoreException when the data folder or its database cannot be used
+   */
+  public static ChatServer open(String host, int port, Config config, Consumer<String> out)
+      throws IOException {
+    StoreOptions options = config.store();
+    ChatStore store;
+    if (options.dataDir() == null) {
+      store = ChatStore.inMemory();
+    } else {
+      Path dir;
+      try {
+        dir = DataDirectory.prepare(options.dataDir());
+      } catch (IOException e) {
+        throw new ChatStore.StoreException(e.getMessage(), e);
+      }
+      store = ChatStore.open(dir);
+    }
+    try {
+      return listen(host, port, out, store, config);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ChatServer listen(
+      String host, int port, Consumer<String> out, ChatStore store, Config config)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
@@ -73,8 +105,38 @@ public final class ChatServer implements Closeable {
       }
       lan.forEach(address -> out.accept("Other machines can connect to " + address));
     }
-    return new ChatServer(
-        listener, out, tls == null ? null : new TlsHandshake(tls.context(), HANDSHAKE_TIME));
+    ChatServer server;
+    try {
+      server = new ChatServer(listener, out, store, config);
+    } catch (RuntimeException e) {
+      listener.close();
+      throw e;
+    }
+    StoreOptions options = config.store();
+    out.accept(
+        "Data: %s (accounts: %d; history: %s)"
+            .formatted(
+                store.where(),
+                server.state.accountCount(),
+                options.history() == 0 ? "off" : "last " + options.history() + " messages"));
+    return server;
+  }
+
+  /**
+   * How a server runs: where it keeps accounts, queued messages and history, and whether it speaks
+   * TLS ({@code tls} null: plain TCP).
+   */
+  public record Config(StoreOptions store, ServerCertificate tls) {
+    /** As in version 1: accounts in memory only, no history, plain TCP. For demos and tests. */
+    public static final Config DEFAULTS = new Config(StoreOptions.inMemory().withHistory(0), null);
+
+    public Config withStore(StoreOptions store) {
+      return new Config(store, tls);
+    }
+
+    public Config withTls(ServerCertificate tls) {
+      return new Config(store, tls);
+    }
   }
 
   public int port() {
@@ -102,6 +164,11 @@ public final class ChatServer implements Closeable {
       }
       awaitGoodbyes();
     } finally {
+      try {
+        state.close(); // history still waiting is written; then the database is closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       stopped.countDown();
     }
   }

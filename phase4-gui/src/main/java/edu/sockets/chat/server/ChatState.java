@@ -7,15 +7,19 @@ import edu.sockets.chat.protocol.Names;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.History;
 import edu.sockets.chat.protocol.ServerMessage.Info;
 import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Offline;
+import edu.sockets.chat.protocol.ServerMessage.Queued;
 import edu.sockets.chat.protocol.ServerMessage.RoomCount;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Users;
 import edu.sockets.chat.protocol.ServerMessage.Welcome;
+import edu.sockets.chat.server.ChatStore.Stored;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,10 +45,13 @@ import java.util.function.Supplier;
  * place in one order, the same for every receiver, with timestamps in that order. The lock is held
  * for microseconds: queueing never waits (see {@link Peer#send}).
  */
-public final class ChatState {
+public final class ChatState implements AutoCloseable {
 
   static final String BANNER =
       "Welcome to the chat. Choose a name with /name <name>; /help lists the commands.";
+
+  /** The refusal of a sign-in whose connection has closed: never sent. */
+  private static final Err CLOSED = Err.of(ErrorCode.USAGE, "the connection is closed");
 
   /** A registered user's view for the admin console. */
   public record UserView(String name, String address, List<String> rooms, Instant since) {}
@@ -52,6 +59,9 @@ public final class ChatState {
   private final ReentrantLock lock = new ReentrantLock();
   private final Clock clock;
   private final Consumer<String> log;
+  private final ChatStore store;
+  private final Accounts accounts;
+  private final HistoryLog history;
 
   // All guarded by lock.
   private final Map<Peer, Session> sessions = new HashMap<>(); // every open connection
@@ -67,6 +77,7 @@ public final class ChatState {
     final Instant since;
     final Set<Room> rooms = new LinkedHashSet<>();
     String name;
+    boolean account; // signed in with the password of the account called name
 
     Session(Peer peer, Instant since) {
       this.peer = peer;
@@ -88,9 +99,33 @@ public final class ChatState {
    * @param clock where timestamps come from (a fixed clock in tests)
    * @param log where registrations, renames, kicks and departures are reported
    */
+  /** A chat as in protocol version 1: no history; accounts live in memory only. */
   public ChatState(Clock clock, Consumer<String> log) {
+    this(clock, log, ChatStore.inMemory(), StoreOptions.inMemory().withHistory(0));
+  }
+
+  /**
+   * @param store where accounts, queued messages and history are kept; closed by {@link #close()}
+   * @param options how much history, how many hash iterations, when sign-ins are throttled
+   */
+  public ChatState(Clock clock, Consumer<String> log, ChatStore store, StoreOptions options) {
     this.clock = clock;
     this.log = log;
+    this.store = store;
+    this.accounts = new Accounts(store, options.hashIterations(), options.throttle(), clock, log);
+    this.history = new HistoryLog(options.history(), store, log);
+  }
+
+  /** How many accounts exist, for the server's first lines. */
+  public int accountCount() {
+    return accounts.count();
+  }
+
+  /** Writes the history still waiting, and closes the store: after {@link #shutdown()}. */
+  @Override
+  public void close() throws InterruptedException {
+    history.close();
+    store.close();
   }
 
   /** A connection opened: it gets the banner, and may register. */
@@ -110,10 +145,15 @@ public final class ChatState {
 
   /** A line arrived from {@code peer}. Lines from a connection that is closing are ignored. */
   public void receive(Peer peer, String line) {
+    Command command = Command.parse(line);
+    if (command instanceof Command.Register || command instanceof Command.Login) {
+      signIn(peer, command); // takes the lock itself, twice, and hashes in between
+      return;
+    }
     locked(() -> {
       Session session = sessions.get(peer);
       if (session != null) {
-        handle(session, Command.parse(line));
+        handle(session, command);
       }
     });
   }
@@ -140,6 +180,106 @@ public final class ChatState {
         remove(session, "disconnected");
       }
     });
+  }
+
+  // ---- accounts ----
+
+  /**
+   * {@code /register} or {@code /login}. The password is hashed on the caller's thread (the
+   * connection's reader) between two short turns with the lock: first the checks that need the
+   * chat's state, then, once the hash is known, the sign-in itself. Meanwhile the chat goes on.
+   */
+  private void signIn(Peer peer, Command command) {
+    boolean creating = command instanceof Command.Register;
+    String name;
+    String password;
+    switch (command) {
+      case Command.Register c -> {
+        name = c.name();
+        password = c.password();
+      }
+      case Command.Login c -> {
+        name = c.name();
+        password = c.password();
+      }
+      default -> throw new IllegalArgumentException("not a sign-in: " + command);
+    }
+    Err refused =
+        locked(() -> {
+          Session session = sessions.get(peer);
+          if (session == null) {
+            return CLOSED; // nobody will read the answer: the last step finds no session
+          }
+          boolean own = session.name != null && Names.key(name).equals(Names.key(session.name));
+          if (creating) {
+            Session holder = users.get(Names.key(name));
+            if ((holder != null && holder != session) || !accounts.reserve(name)) {
+              return Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name");
+            }
+          } else if (own && session.account) {
+            return Err.of(ErrorCode.NAME_UNCHANGED, "you are signed in as " + session.name);
+          }
+          return null;
+        });
+    Accounts.Outcome outcome =
+        refused != null
+            ? new Accounts.Refused(refused)
+            : creating
+                ? accounts.create(name, password, peer.address())
+                : accounts.login(name, password, peer.address());
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session == null) {
+        return; // the connection ended while its password was being checked
+      }
+      switch (outcome) {
+        case Accounts.Refused r -> send(session, r.error());
+        case Accounts.SignedIn s -> signedIn(session, s.name());
+      }
+    });
+  }
+
+  /** The password was right (or the account is new): the session becomes the account's. */
+  private void signedIn(Session session, String name) {
+    Session holder = users.get(Names.key(name));
+    if (holder == session) { // a guest who just registered the name it had
+      session.account = true;
+      send(
+          session,
+          new Info(
+              "The name " + name + " is now yours: sign in with /login " + name + " next time."));
+      return;
+    }
+    if (holder != null) {
+      // The account is online on another connection (a window left open elsewhere, a connection
+      // not yet known to be dead): the newer sign-in wins, as the owner is the one asking.
+      send(holder, Err.of(ErrorCode.KICKED, "signed in from another connection"));
+      log.accept(
+          holder.peer.address() + " " + holder.name + " replaced by " + session.peer.address());
+      remove(holder, "replaced");
+      holder.peer.closeAfterSending();
+    }
+    if (session.name == null) {
+      register(session, name);
+    } else {
+      rename(session, name);
+    }
+    session.account = true;
+    deliverQueued(session);
+  }
+
+  /** The private messages that waited for this account, oldest first, as {@code OFFLINE}. */
+  private void deliverQueued(Session session) {
+    List<Stored> waiting;
+    try {
+      waiting = store.takeQueued(Names.key(session.name));
+    } catch (ChatStore.StoreException e) {
+      log.accept(e.getMessage()); // they stay stored; the next sign-in tries again
+      return;
+    }
+    for (Stored m : waiting) {
+      send(session, new Offline(m.ts(), m.from(), m.to(), m.text()));
+    }
   }
 
   // ---- the administrator's commands ----
@@ -191,7 +331,7 @@ public final class ChatState {
 
   /** A message from {@code server} to everyone. */
   public void say(String text) {
-    locked(() -> toUsers(new Msg(stamp(), Names.SERVER, Names.EVERYONE, clean(text)), null));
+    locked(() -> toEveryone(Names.SERVER, clean(text)));
   }
 
   /** Everyone gets {@code INFO} and {@code BYE}, then each connection closes. */
@@ -221,7 +361,7 @@ public final class ChatState {
     }
     switch (command) {
       case Command.SetName c -> setName(session, c.name());
-      case Command.Say c -> toUsers(new Msg(stamp(), session.name, Names.EVERYONE, c.text()), null);
+      case Command.Say c -> toEveryone(session.name, c.text());
       case Command.Send c when c.to().startsWith("#") -> toRoom(session, c.to(), c.text());
       case Command.Send c -> toUser(session, c.to(), c.text());
       case Command.Who c -> who(session, c.room());
@@ -235,6 +375,8 @@ public final class ChatState {
         session.peer.closeAfterSending();
       }
       case Command.Blank c -> {} // nothing to say, nothing to answer
+      case Command.Register c -> throw new IllegalStateException("signIn handles " + c);
+      case Command.Login c -> throw new IllegalStateException("signIn handles " + c);
       case Command.Invalid c -> send(session, Err.of(c.code(), c.text()));
     }
   }
@@ -242,26 +384,31 @@ public final class ChatState {
   private static boolean allowedBeforeRegistering(Command command) {
     return switch (command) {
       case Command.SetName c -> true;
+      case Command.Register c -> true;
+      case Command.Login c -> true;
       case Command.Help c -> true;
       case Command.Exit c -> true;
       case Command.Blank c -> true;
       case Command.Invalid c ->
-          c.word().equals("/name") || c.word().equals("/help") || c.word().equals("/exit");
+          switch (c.word()) {
+            case "/name", "/register", "/login", "/help", "/exit" -> true;
+            default -> false;
+          };
       default -> false;
     };
   }
 
   private void setName(Session session, String name) {
     if (session.name == null) {
+      if (accounts.isProtected(name)) {
+        send(session, protectedName(name));
+        return;
+      }
       if (users.containsKey(Names.key(name))) {
         send(session, Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name"));
         return;
       }
-      session.name = name;
-      users.put(Names.key(name), session);
-      log.accept(session.peer.address() + " registered as " + name);
-      send(session, new Welcome(name));
-      toUsers(new Join(stamp(), name, Names.EVERYONE), session);
+      register(session, name);
       return;
     }
     Err refused = renameRefusal(session, name);
@@ -272,9 +419,23 @@ public final class ChatState {
     }
   }
 
+  /** Registers a session under a free name: WELCOME, JOIN to the others, then history. */
+  private void register(Session session, String name) {
+    session.name = name;
+    users.put(Names.key(name), session);
+    log.accept(session.peer.address() + " registered as " + name);
+    send(session, new Welcome(name));
+    toUsers(new Join(stamp(), name, Names.EVERYONE), session);
+    sendHistory(session, Names.EVERYONE);
+  }
+
   private Err renameRefusal(Session session, String name) {
     if (name.equals(session.name)) {
       return Err.of(ErrorCode.NAME_UNCHANGED, session.name + " is already " + name + "'s name");
+    }
+    boolean ownAccount = session.account && Names.key(name).equals(Names.key(session.name));
+    if (accounts.isProtected(name) && !ownAccount) {
+      return protectedName(name);
     }
     Session holder = users.get(Names.key(name));
     if (holder != null && holder != session) { // a change of case only is a rename to oneself
@@ -288,6 +449,7 @@ public final class ChatState {
     users.remove(Names.key(old));
     session.name = name;
     users.put(Names.key(name), session);
+    session.account = session.account && Names.key(old).equals(Names.key(name));
     log.accept(session.peer.address() + " " + old + " is now " + name);
     toUsers(new Nick(stamp(), old, name), null);
   }
@@ -301,15 +463,29 @@ public final class ChatState {
           sender,
           Err.of(ErrorCode.NOT_IN_ROOM, "join " + room.name + " first: /join " + room.name));
     } else {
-      byte[] line = encode(new Msg(stamp(), sender.name, room.name, text));
+      Msg message = new Msg(stamp(), sender.name, room.name, text);
+      byte[] line = encode(message);
       room.members.forEach(member -> deliver(member, line));
+      history.record(new Stored(message.ts(), message.from(), room.name, text));
     }
+  }
+
+  /** A public message: to every registered user, and into history. */
+  private void toEveryone(String from, String text) {
+    Msg message = new Msg(stamp(), from, Names.EVERYONE, text);
+    toUsers(message, null);
+    history.record(new Stored(message.ts(), from, Names.EVERYONE, text));
   }
 
   private void toUser(Session sender, String name, String text) {
     Session receiver = users.get(Names.key(name));
     if (receiver == null) {
-      send(sender, Err.of(ErrorCode.NO_SUCH_USER, "no user is called " + name));
+      String account = accounts.spelling(name);
+      if (account == null) {
+        send(sender, Err.of(ErrorCode.NO_SUCH_USER, "no user is called " + name));
+      } else {
+        toOffline(sender, account, text);
+      }
       return;
     }
     byte[] line = encode(new Msg(stamp(), sender.name, receiver.name, text));
@@ -317,6 +493,36 @@ public final class ChatState {
     if (receiver != sender) { // a note to oneself arrives once
       deliver(sender, line);
     }
+  }
+
+  /**
+   * A private message to an account that is offline: stored, and committed to disk, before the
+   * sender hears it was sent. The store's commit does not wait for the disk (WAL, synchronous
+   * NORMAL), so holding the chat's lock for it costs microseconds, not a disk's latency.
+   */
+  private void toOffline(Session sender, String account, String text) {
+    Instant ts = stamp();
+    boolean stored;
+    try {
+      stored = store.queue(new Stored(ts, sender.name, account, text));
+    } catch (ChatStore.StoreException e) {
+      log.accept(e.getMessage());
+      send(sender, Err.of(ErrorCode.QUEUE_FULL, "the server could not store it; try again later"));
+      return;
+    }
+    if (!stored) {
+      send(
+          sender,
+          Err.of(
+              ErrorCode.QUEUE_FULL,
+              account
+                  + " has "
+                  + ChatStore.QUEUE_LIMIT
+                  + " messages waiting already; nothing was stored"));
+      return;
+    }
+    send(sender, new Msg(ts, sender.name, account, text));
+    send(sender, new Queued(ts, account));
   }
 
   private void who(Session session, String roomName) {
@@ -340,6 +546,7 @@ public final class ChatState {
     // To every member, the newcomer included: that is the newcomer's confirmation.
     byte[] line = encode(new Join(stamp(), session.name, room.name));
     room.members.forEach(member -> deliver(member, line));
+    sendHistory(session, room.name);
   }
 
   private void leave(Session session, String roomName) {
@@ -437,6 +644,18 @@ public final class ChatState {
       lastStamp = now;
     }
     return lastStamp;
+  }
+
+  private void sendHistory(Session session, String place) {
+    for (Stored line : history.recent(place)) {
+      send(session, new History(line.ts(), line.from(), line.to(), line.text()));
+    }
+  }
+
+  private static Err protectedName(String name) {
+    return Err.of(
+        ErrorCode.NAME_PROTECTED,
+        name + " belongs to an account; sign in with /login " + name + " <password>");
   }
 
   private static Err noSuchRoom(String room) {

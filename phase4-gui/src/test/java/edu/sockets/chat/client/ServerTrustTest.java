@@ -113,7 +113,7 @@ class ServerTrustTest {
           ChatSession.signIn(
                   "127.0.0.1",
                   restarting.port(),
-                  "tess",
+                  Credentials.guest("tess"),
                   TIMEOUT,
                   new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
                   trust,
