@@ -33,6 +33,17 @@ final class ServerFixture implements AutoCloseable {
 
   /** Starts this phase's server on a free loopback port, or names the external one. */
   static ServerFixture start() throws InterruptedException {
+    return start(new String[0]);
+  }
+
+  /**
+   * Starts this phase's server with options of {@code server} ({@code --rate-limit 1}); a test that
+   * needs options is skipped against an external server, whose options we cannot choose.
+   */
+  static ServerFixture start(String... options) throws InterruptedException {
+    if (options.length > 0) {
+      requireOwnServer();
+    }
     if (!EXTERNAL.isEmpty()) {
       int colon = EXTERNAL.lastIndexOf(':');
       if (colon < 0) {
@@ -41,9 +52,20 @@ final class ServerFixture implements AutoCloseable {
       return new ServerFixture(
           EXTERNAL.substring(0, colon), Integer.parseInt(EXTERNAL.substring(colon + 1)), null);
     }
-    CommandRun run = CommandRun.start("server", "--host", "127.0.0.1", "--port", "0");
+    String[] args = new String[5 + options.length];
+    System.arraycopy(new String[] {"server", "--host", "127.0.0.1", "--port", "0"}, 0, args, 0, 5);
+    System.arraycopy(options, 0, args, 5, options.length);
+    CommandRun run = CommandRun.start(args);
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
+  }
+
+  /**
+   * This phase's server without its flood limit, for a test that sends fast on purpose; an external
+   * server as it is.
+   */
+  static ServerFixture startWithoutRateLimit() throws InterruptedException {
+    return EXTERNAL.isEmpty() ? start("--rate-limit", "0") : start();
   }
 
   /** Skips the calling test unless it runs against this phase's own server. */

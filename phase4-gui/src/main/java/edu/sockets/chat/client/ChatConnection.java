@@ -2,6 +2,8 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
+import edu.sockets.chat.protocol.ServerMessage.Welcome;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -106,12 +108,30 @@ public final class ChatConnection implements Closeable {
     socket.close();
   }
 
+  /** Sends a line from the reader thread; a failure shows at the next read, so it is ignored. */
+  private void answer(String line) {
+    try {
+      send(line);
+    } catch (IOException e) {
+      // The connection is failing: the reader finds out at its next read and reports it.
+    }
+  }
+
   private void read(Listener listener) {
     IOException cause = null;
     try {
       LineReader in = new LineReader(socket.getInputStream(), MAX_SERVER_LINE_BYTES);
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        listener.onMessage(ServerMessage.parse(line));
+        ServerMessage message = ServerMessage.parse(line);
+        if (message instanceof Ping ping) {
+          answer("/pong " + ping.token()); // the server checks we are alive: nothing to show
+          continue;
+        }
+        if (message instanceof Welcome) {
+          // We answer heartbeats: the server may ping us, and drop us if we stop answering.
+          answer("/pong");
+        }
+        listener.onMessage(message);
       }
     } catch (IOException e) {
       cause = e;

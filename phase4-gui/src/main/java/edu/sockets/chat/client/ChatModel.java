@@ -11,6 +11,7 @@ import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
 import edu.sockets.chat.protocol.ServerMessage.Users;
@@ -296,6 +297,7 @@ public final class ChatModel {
       case Info m -> note(Style.INFO, m.text());
       case Err m -> note(Style.ERROR, errorText(m));
       case Bye m -> {} // the session reports the connection's end
+      case Ping m -> {} // ChatConnection answers it; nothing for people
       case Unknown m -> {} // a newer server's line: ignored, as PROTOCOL.md asks
     }
   }

@@ -9,6 +9,7 @@ import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
 import edu.sockets.chat.protocol.ServerMessage.Users;
@@ -96,6 +97,7 @@ public final class TerminalFormat {
               + name(m.name())
               + ". Type a message and press Enter; /help lists the commands.";
       case Bye m -> null;
+      case Ping m -> null; // ChatConnection answers it; nothing for people
       case Unknown m -> m.line();
     };
   }

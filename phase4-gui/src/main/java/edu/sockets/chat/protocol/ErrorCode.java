@@ -27,5 +27,11 @@ public enum ErrorCode {
   /** A line over 8,192 bytes; it was discarded, the connection goes on. */
   LINE_TOO_LONG,
   /** The administrator removed this user; the connection closes next. */
-  KICKED
+  KICKED,
+  /** Lines came faster than the server's rate limit allows; the excess was not handled. */
+  RATE_LIMITED,
+  /** The server has all the connections it takes (in total, or from this address); it closes. */
+  SERVER_FULL,
+  /** A line took too long to finish, a name too long to choose, or a PING went unanswered. */
+  TIMEOUT
 }

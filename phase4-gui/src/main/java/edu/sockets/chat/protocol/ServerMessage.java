@@ -57,6 +57,12 @@ public sealed interface ServerMessage {
   /** {@code BYE}: the server is about to close this connection. */
   record Bye() implements ServerMessage {}
 
+  /**
+   * {@code PING <token>}: the server has heard nothing for a while; a client that opted in with
+   * {@code /pong} answers {@code /pong <token>} (any line will do) or is disconnected.
+   */
+  record Ping(String token) implements ServerMessage {}
+
   /** A line this client does not understand, kept whole: newer servers may send new types. */
   record Unknown(String line) implements ServerMessage {}
 
@@ -82,6 +88,7 @@ public sealed interface ServerMessage {
       case Rooms m ->
           withItems("ROOMS", m.rooms().stream().map(r -> r.room() + ":" + r.members()).toList());
       case Bye m -> "BYE";
+      case Ping m -> "PING " + m.token();
       case Unknown m -> m.line();
     };
   }
@@ -136,6 +143,7 @@ public sealed interface ServerMessage {
                   })
                   .toList());
       case "BYE" -> new Bye();
+      case "PING" -> new Ping(exactly(line, 2)[1]);
       default -> new Unknown(line);
     };
   }

@@ -1,7 +1,10 @@
 package edu.sockets.chat.server;
 
+import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,6 +12,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,7 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -35,24 +41,43 @@ public final class ChatServer implements Closeable {
   /** How long a shutdown waits for clients to take their BYE and close. */
   private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
 
+  /** After accept() fails (too many open files, say), how long before trying again. */
+  private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
+
+  /** How long a refused client has to read its ERR SERVER_FULL and close. */
+  private static final int REFUSAL_TIMEOUT_MILLIS = 1_000;
+
   private final ServerSocket listener;
   private final Consumer<String> out;
   private final ChatState state;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Limits limits;
+  private final Admission admission;
+  private final Watchdog watchdog;
+  private final AtomicInteger threads = new AtomicInteger(); // connection threads now running
   private volatile boolean shuttingDown;
 
-  private ChatServer(ServerSocket listener, Consumer<String> out) {
+  private ChatServer(ServerSocket listener, Limits limits, Consumer<String> out) {
     this.listener = listener;
     this.out = out;
     this.state = new ChatState(Clock.systemUTC(), this::log);
+    this.limits = limits;
+    this.admission = new Admission(limits);
+    this.watchdog = new Watchdog(limits, System::nanoTime, this::log);
+  }
+
+  /** {@link #open(String, int, Limits, Consumer)} with the default limits. */
+  public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
+    return open(host, port, Limits.DEFAULTS, out);
   }
 
   /**
    * Starts listening on {@code host:port} (port 0: any free port) and prints where clients can
    * connect.
    */
-  public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
+  public static ChatServer open(String host, int port, Limits limits, Consumer<String> out)
+      throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
     if (listener.getInetAddress().isAnyLocalAddress()) {
@@ -62,7 +87,7 @@ public final class ChatServer implements Closeable {
       }
       lan.forEach(address -> out.accept("Other machines can connect to " + address));
     }
-    return new ChatServer(listener, out);
+    return new ChatServer(listener, limits, out);
   }
 
   public int port() {
@@ -73,23 +98,42 @@ public final class ChatServer implements Closeable {
     return state;
   }
 
+  /** Connections open now (registered or not): for tests and the chapter's measurements. */
+  public int connectionCount() {
+    return admission.connections();
+  }
+
+  /** Reader, writer and refusal threads running now: two per connection when all is well. */
+  public int threadCount() {
+    return threads.get();
+  }
+
   /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
   public void serve() throws IOException {
+    watchdog.start();
     try {
       while (true) {
         Socket socket;
         try {
           socket = listener.accept();
-        } catch (SocketException e) {
+        } catch (IOException e) {
           if (shuttingDown) {
             break; // shutdown() closed the listener to end this accept()
           }
-          throw e;
+          if (listener.isClosed()) {
+            throw e;
+          }
+          // Out of file descriptors, say, under a flood of connections: that passes when some
+          // close, so wait a little rather than stop serving everyone.
+          log("accept failed (" + e.getMessage() + "); trying again");
+          pause(ACCEPT_RETRY);
+          continue;
         }
         start(socket);
       }
       awaitGoodbyes();
     } finally {
+      watchdog.close();
       stopped.countDown();
     }
   }
@@ -139,6 +183,12 @@ public final class ChatServer implements Closeable {
 
   private void start(Socket socket) {
     String address = endpoint(socket.getInetAddress(), socket.getPort());
+    String refusal = admission.admit(socket.getInetAddress());
+    if (refusal != null) {
+      log(address + " refused: " + refusal);
+      connectionThreads().newThread(() -> refuse(socket, refusal)).start();
+      return;
+    }
     try {
       // Chat lines are small and a person waits for each: send them now, not 40 ms later
       // (Nagle's algorithm). The writer batches lines itself when there are many.
@@ -148,15 +198,68 @@ public final class ChatServer implements Closeable {
     }
     log(address + " connected");
     open.add(socket);
-    ClientConnection connection = new ClientConnection(socket, address, state, this::log);
+    ClientConnection connection =
+        new ClientConnection(socket, address, state, this::log, limits, connectionThreads());
+    watchdog.watch(connection);
     // Virtual threads: a thread per connection (two, with its writer) costs a few kilobytes, so
     // a thousand users need no pool and no callbacks; blocking reads stay simple to read.
-    Thread.ofVirtual()
-        .name("reader " + address)
-        .start(() -> {
-          connection.serve();
-          open.remove(socket);
-        });
+    Thread reader =
+        connectionThreads()
+            .newThread(() -> {
+              connection.serve();
+              watchdog.unwatch(connection);
+              open.remove(socket);
+              admission.release(socket.getInetAddress());
+            });
+    reader.setName("reader " + address);
+    reader.start();
+  }
+
+  /** Virtual threads, counted while they run (see {@link #threadCount()}). */
+  private ThreadFactory connectionThreads() {
+    return task ->
+        Thread.ofVirtual()
+            .unstarted(() -> {
+              threads.incrementAndGet();
+              try {
+                task.run();
+              } finally {
+                threads.decrementAndGet();
+              }
+            });
+  }
+
+  /**
+   * Tells a client over a cap why it is refused, before any banner, and closes. The client gets a
+   * moment to close first: closing with its first line unread could reset the connection and
+   * destroy the ERR before the client reads it.
+   */
+  private static void refuse(Socket socket, String why) {
+    try (socket) {
+      socket
+          .getOutputStream()
+          .write(
+              (Err.of(ErrorCode.SERVER_FULL, why).toLine() + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      socket.shutdownOutput();
+      socket.setSoTimeout(REFUSAL_TIMEOUT_MILLIS);
+      InputStream in = socket.getInputStream();
+      byte[] ignored = new byte[1024];
+      long budget = 64 * 1024; // read a little of what it sent; then close anyway
+      for (int n = in.read(ignored); n > 0 && budget > 0; n = in.read(ignored)) {
+        budget -= n;
+      }
+    } catch (IOException e) {
+      // Timed out, reset, or gone: the socket is closed either way.
+    }
+  }
+
+  private static void pause(Duration time) {
+    try {
+      Thread.sleep(time);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Gives clients a moment to read their BYE and close, then closes what is left. */

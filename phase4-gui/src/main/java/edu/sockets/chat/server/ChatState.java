@@ -142,6 +142,43 @@ public final class ChatState {
     });
   }
 
+  // ---- the connection's guards (heartbeat, flood limit, timeouts) ----
+
+  /** Sends one line to a connection, registered or not, unless it is closing. */
+  public void tell(Peer peer, ServerMessage message) {
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session != null) {
+        send(session, message);
+      }
+    });
+  }
+
+  /**
+   * Sends {@code why} to the connection and closes it; the others get {@code LEAVE <ts> <name> *
+   * <reason>} if it had registered. False if it was already leaving.
+   */
+  public boolean expel(Peer peer, Err why, String reason) {
+    return locked(() -> {
+      Session session = sessions.get(peer);
+      if (session == null) {
+        return false;
+      }
+      send(session, why);
+      remove(session, reason);
+      peer.closeAfterSending();
+      return true;
+    });
+  }
+
+  /** Whether the connection has chosen a name. */
+  public boolean registered(Peer peer) {
+    return locked(() -> {
+      Session session = sessions.get(peer);
+      return session != null && session.name != null;
+    });
+  }
+
   // ---- the administrator's commands ----
 
   /** Everyone registered, sorted by name. */
@@ -235,6 +272,7 @@ public final class ChatState {
         session.peer.closeAfterSending();
       }
       case Command.Blank c -> {} // nothing to say, nothing to answer
+      case Command.Pong c -> session.peer.pong(); // any line is a sign of life; no answer
       case Command.Invalid c -> send(session, Err.of(c.code(), c.text()));
     }
   }
@@ -245,6 +283,7 @@ public final class ChatState {
       case Command.Help c -> true;
       case Command.Exit c -> true;
       case Command.Blank c -> true;
+      case Command.Pong c -> true;
       case Command.Invalid c ->
           c.word().equals("/name") || c.word().equals("/help") || c.word().equals("/exit");
       default -> false;
