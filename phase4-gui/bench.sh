@@ -12,7 +12,8 @@
 # It needs Phase 3's jar too (./mvnw -pl phase3-broadcast,phase4-gui package -DskipTests):
 #   bash phase4-gui/bench.sh compare
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
-# a change before and after it).
+# a change before and after it). SERVER_ARGS="..." adds options to this phase's server, for example
+# SERVER_ARGS=--no-limits to measure what the limits and timeouts cost.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -34,7 +35,9 @@ trap 'stop_server; rm -f "$SERVER_OUT"' EXIT
 start_server() {
   stop_server
   : >"$SERVER_OUT"
-  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 </dev/null >"$SERVER_OUT" 2>&1 &
+  local extra=()
+  [ "${SERVER_JAR:-$JAR}" != "$JAR" ] || read -ra extra <<<"${SERVER_ARGS:-}"
+  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 "${extra[@]}" </dev/null >"$SERVER_OUT" 2>&1 &
   SERVER=$!
   PORT=
   for _ in $(seq 100); do

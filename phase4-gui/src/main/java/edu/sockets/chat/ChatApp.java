@@ -160,6 +160,12 @@ public final class ChatApp implements Callable<Integer> {
             "Time a connection may take to choose a name (default: ${DEFAULT-VALUE}; 0: off).")
     double registerTimeout;
 
+    @Option(
+        names = "--no-limits",
+        description =
+            "No limit and no timeout at all, whatever the other options say (to measure their cost).")
+    boolean noLimits;
+
     /** The limits the options ask for; bad values end in a usage error (exit 2). */
     Limits limits() {
       checkRange(spec, "--burst", burst, 0, 1_000_000);
@@ -179,16 +185,18 @@ public final class ChatApp implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "--ping-timeout must be above 0 when heartbeats are on");
       }
-      return new Limits(
-          interval,
-          timeout,
-          rateLimit,
-          burst,
-          maxClients,
-          maxPerAddress,
-          limitLoopback,
-          seconds("--line-timeout", lineTimeout),
-          seconds("--register-timeout", registerTimeout));
+      Limits limits =
+          new Limits(
+              interval,
+              timeout,
+              rateLimit,
+              burst,
+              maxClients,
+              maxPerAddress,
+              limitLoopback,
+              seconds("--line-timeout", lineTimeout),
+              seconds("--register-timeout", registerTimeout));
+      return noLimits ? Limits.NONE : limits;
     }
 
     private Duration seconds(String option, double value) {

@@ -172,6 +172,10 @@ class ChatAppTest {
         (ChatApp.Server) cli.parseArgs("server").subcommand().commandSpec().userObject();
 
     assertThat(server.limits()).isEqualTo(Limits.DEFAULTS);
+    ChatApp.Server unlimited =
+        (ChatApp.Server)
+            cli.parseArgs("server", "--no-limits").subcommand().commandSpec().userObject();
+    assertThat(unlimited.limits()).isEqualTo(Limits.NONE);
     assertThat(CommandRun.finish("server", "--help").out.text())
         .contains(
             "--ping-interval",
@@ -182,7 +186,8 @@ class ChatAppTest {
             "--max-per-address",
             "--limit-loopback",
             "--line-timeout",
-            "--register-timeout");
+            "--register-timeout",
+            "--no-limits");
   }
 
   /** A port nobody listens on: bound a moment ago, then closed. */
