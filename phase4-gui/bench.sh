@@ -11,6 +11,9 @@
 # that slows down or speeds up affects both. It prints every run and the medians (TRIALS: 7).
 # It needs Phase 3's jar too (./mvnw -pl phase3-broadcast,phase4-gui package -DskipTests):
 #   bash phase4-gui/bench.sh compare
+# With "limits [TRIALS]" it runs the 100 x 100 blast against this phase's server with and without
+# its limits (--no-limits), taking turns, and prints every measured run and the medians (TRIALS: 3):
+#   bash phase4-gui/bench.sh limits
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
 # a change before and after it). SERVER_ARGS="..." adds options to this phase's server, for example
 # SERVER_ARGS=--no-limits to measure what the limits and timeouts cost.
@@ -109,6 +112,42 @@ compare() {
   done
   echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
 }
+
+# limits TRIALS: the 100 x 100 blast against this phase's server with its default limits and with
+# --no-limits, taking turns; per trial and server, a fresh server, four warm-up runs and one
+# measured run. Every run goes to target/limits.log.
+limits() {
+  local trials=$1 log=target/limits.log
+  : >"$log"
+  local -A rates
+  for trial in $(seq "$trials"); do
+    for mode in on off; do
+      SERVER_ARGS=
+      [ "$mode" = off ] && SERVER_ARGS=--no-limits
+      start_server
+      local out rate
+      for run in 1 2 3 4 5; do
+        out=$("$JAVA" -jar "$JAR" load --host 127.0.0.1 --port "$PORT" --clients 100 --messages 100 2>&1) || true
+        printf '## limits %s, trial %d, run %d%s\n%s\n' "$mode" "$trial" "$run" \
+          "$([ "$run" -lt 5 ] && echo ' (warm-up)')" "$out" >>"$log"
+      done
+      rate=$(sed -n 's/.*rate: \([0-9,]*\) deliveries.*/\1/p' <<<"$out" | tr -d ,)
+      printf 'trial %d, limits %-3s: %10s deliveries/s\n' "$trial" "$mode" "$(commas "${rate:-0}")"
+      rates[$mode]+="${rate:-0} "
+      stop_server
+    done
+  done
+  SERVER_ARGS=
+  for mode in on off; do
+    echo "limits $mode, median of $trials: $(commas "$(tr ' ' '\n' <<<"${rates[$mode]}" | grep . | median "$trials")") deliveries/s"
+  done
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
+}
+
+if [ "${1:-}" = limits ]; then
+  limits "${2:-3}"
+  exit
+fi
 
 if [ "${1:-}" = compare ]; then
   compare "${2:-7}"

@@ -18,7 +18,8 @@ import java.time.Duration;
 /**
  * A client's connection to the chat server, for any user interface: it sends lines, and a thread of
  * its own reads the server's lines and hands each, parsed, to a {@link Listener}. It knows nothing
- * of terminals or windows.
+ * of terminals or windows. It takes part in heartbeats by itself: {@code /pong} after {@code
+ * WELCOME}, and {@code /pong <token>} for each {@code PING}, which the listener never sees.
  */
 public final class ChatConnection implements Closeable {
 

@@ -84,14 +84,19 @@ class FloodGuardTest {
   }
 
   @Test
-  @DisplayName("a sender at twice the rate is disconnected once the refusals add up")
+  @DisplayName("a sender at twice the rate: refused after 4 s, disconnected after about 8.4 s")
   void twiceTheRateIsDisconnected() {
     FloodGuard guard = new FloodGuard(rate(50, 200), 0);
+    long tick = TimeUnit.SECONDS.toNanos(1) / 100; // 100 lines a second
     int line = 0;
-    while (guard.check(line * TimeUnit.SECONDS.toNanos(1) / 100) != DISCONNECT) {
+    while (guard.check(line * tick) != DISCONNECT) {
       line++;
       assertThat(line).as("disconnected within a minute").isLessThan(60 * 100);
     }
+
+    // The burst lasts 200 / (100 - 50) = 4 s; then 45 more refusals a second than are forgiven
+    // empty the second bucket of 200 in 4.4 s.
+    assertThat(line).isBetween(830, 850);
   }
 
   @Test
