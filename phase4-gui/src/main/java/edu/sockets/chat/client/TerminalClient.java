@@ -42,6 +42,7 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile boolean leaving; // we sent /exit
   private volatile boolean byeReceived;
   private volatile String kickedBecause;
+  private volatile String timedOutBecause; // ERR TIMEOUT: a PING unanswered, or no name in time
 
   private TerminalClient(Screen screen) {
     this.screen = screen;
@@ -81,6 +82,7 @@ public final class TerminalClient implements ChatConnection.Listener {
       case Nick n when n.oldName().equals(me) -> me = n.newName();
       case Bye b -> byeReceived = true;
       case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
+      case Err e when e.code().equals(ErrorCode.TIMEOUT.name()) -> timedOutBecause = e.text();
       default -> {}
     }
     if (registering && (message instanceof Welcome || message instanceof Err)) {
@@ -100,6 +102,9 @@ public final class TerminalClient implements ChatConnection.Listener {
       outcome.complete(0);
     } else if (kickedBecause != null) {
       screen.print("You were removed from the chat: " + kickedBecause);
+      outcome.complete(1);
+    } else if (timedOutBecause != null) {
+      screen.print("The server at " + server + " closed the connection: " + timedOutBecause + ".");
       outcome.complete(1);
     } else if (byeReceived) {
       screen.print("The server at " + server + " closed the chat (it is shutting down).");
