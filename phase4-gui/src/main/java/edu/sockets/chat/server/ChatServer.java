@@ -236,13 +236,13 @@ public final class ChatServer implements Closeable {
    */
   private static void refuse(Socket socket, String why) {
     try (socket) {
+      socket.setSoTimeout(REFUSAL_TIMEOUT_MILLIS); // set first: it also bounds a TLS handshake
       socket
           .getOutputStream()
           .write(
               (Err.of(ErrorCode.SERVER_FULL, why).toLine() + "\n")
                   .getBytes(StandardCharsets.UTF_8));
       socket.shutdownOutput();
-      socket.setSoTimeout(REFUSAL_TIMEOUT_MILLIS);
       InputStream in = socket.getInputStream();
       byte[] ignored = new byte[1024];
       long budget = 64 * 1024; // read a little of what it sent; then close anyway
