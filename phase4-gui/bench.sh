@@ -20,8 +20,12 @@
 # a server with the default PBKDF2 iterations, signs in LOGINS times (9) over bash's /dev/tcp, and
 # prints the hash times the server logged and their median:
 #   bash phase4-gui/bench.sh hash
+# With "limits [TRIALS]" it runs the 100 x 100 blast against this phase's server with and without
+# its limits (--no-limits), taking turns, and prints every measured run and the medians (TRIALS: 3):
+#   bash phase4-gui/bench.sh limits
 # PHASE4_JAR=<a jar> runs another build of this phase instead of target/phase4-gui.jar (to measure
-# a change before and after it).
+# a change before and after it). SERVER_ARGS="..." adds options to this phase's server, for example
+# SERVER_ARGS=--no-limits to measure what the limits and timeouts cost.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,7 +42,7 @@ SERVER=
 # Phase 4's server keeps accounts and history in a data folder: a fresh one for each server, so
 # that no run starts with another run's history. SERVER_ARGS adds options (e.g. --history 0).
 DATA_ROOT=$(mktemp -d)
-SERVER_ARGS=()
+read -ra SERVER_ARGS <<<"${SERVER_ARGS:-}" # options from the environment, as an array
 stop_server() { [ -z "$SERVER" ] || { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }; SERVER=; }
 trap 'stop_server; rm -rf "$SERVER_OUT" "$DATA_ROOT"' EXIT
 
@@ -47,10 +51,13 @@ trap 'stop_server; rm -rf "$SERVER_OUT" "$DATA_ROOT"' EXIT
 start_server() {
   stop_server
   : >"$SERVER_OUT"
-  local data=()
-  # Phase 3's server has no data folder; Phase 4's gets a new one each time.
-  [ "${SERVER_JAR:-$JAR}" = "$JAR" ] && data=(--data "$(mktemp -d "$DATA_ROOT/data.XXXX")")
-  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 "${data[@]}" "${SERVER_ARGS[@]}" \
+  local extra=()
+  # Phase 3's server has no data folder and none of this phase's options; Phase 4's server gets a
+  # new data folder each time, and SERVER_ARGS.
+  if [ "${SERVER_JAR:-$JAR}" = "$JAR" ]; then
+    extra=(--data "$(mktemp -d "$DATA_ROOT/data.XXXX")" "${SERVER_ARGS[@]}")
+  fi
+  "$JAVA" "$@" -jar "${SERVER_JAR:-$JAR}" server --host 127.0.0.1 --port 0 "${extra[@]}" \
     </dev/null >"$SERVER_OUT" 2>&1 &
   SERVER=$!
   PORT=
@@ -181,6 +188,42 @@ fi
 
 if [ "${1:-}" = history ]; then
   history "${2:-7}"
+  exit
+fi
+
+# limits TRIALS: the 100 x 100 blast against this phase's server with its default limits and with
+# --no-limits, taking turns; per trial and server, a fresh server, four warm-up runs and one
+# measured run. Every run goes to target/limits.log.
+limits() {
+  local trials=$1 log=target/limits.log
+  : >"$log"
+  local -A rates
+  for trial in $(seq "$trials"); do
+    for mode in on off; do
+      SERVER_ARGS=()
+      [ "$mode" = off ] && SERVER_ARGS=(--no-limits)
+      start_server
+      local out rate
+      for run in 1 2 3 4 5; do
+        out=$("$JAVA" -jar "$JAR" load --host 127.0.0.1 --port "$PORT" --clients 100 --messages 100 2>&1) || true
+        printf '## limits %s, trial %d, run %d%s\n%s\n' "$mode" "$trial" "$run" \
+          "$([ "$run" -lt 5 ] && echo ' (warm-up)')" "$out" >>"$log"
+      done
+      rate=$(sed -n 's/.*rate: \([0-9,]*\) deliveries.*/\1/p' <<<"$out" | tr -d ,)
+      printf 'trial %d, limits %-3s: %10s deliveries/s\n' "$trial" "$mode" "$(commas "${rate:-0}")"
+      rates[$mode]+="${rate:-0} "
+      stop_server
+    done
+  done
+  SERVER_ARGS=()
+  for mode in on off; do
+    echo "limits $mode, median of $trials: $(commas "$(tr ' ' '\n' <<<"${rates[$mode]}" | grep . | median "$trials")") deliveries/s"
+  done
+  echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
+}
+
+if [ "${1:-}" = limits ]; then
+  limits "${2:-3}"
   exit
 fi
 

@@ -143,6 +143,21 @@ class ChatSessionTest {
   }
 
   @Test
+  @DisplayName("a server that is full: the first sign-in fails, saying what the server said")
+  void aFullServerIsExplained() throws Exception {
+    try (ServerFixture server = ServerFixture.start("--max-clients", "1");
+        ChatClient holder = server.client()) {
+      assertThat(signInFailure(server.port(), "alice"))
+          .hasMessage(
+              "The server at 127.0.0.1:%d closed the connection (the server has its maximum of 1"
+                  + " connections; try again later) before you signed in.",
+              server.port())
+          .extracting(e -> ((SignInException) e).failure())
+          .isEqualTo(Failure.UNREACHABLE);
+    }
+  }
+
+  @Test
   @DisplayName("after a server restart: reconnects, registers the same name, rejoins its rooms")
   void reconnectsAfterARestart() throws Exception {
     try (LocalServer server = LocalServer.start()) {

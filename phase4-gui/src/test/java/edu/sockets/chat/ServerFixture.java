@@ -36,6 +36,17 @@ final class ServerFixture implements AutoCloseable {
 
   /** Starts this phase's server on a free loopback port, or names the external one. */
   static ServerFixture start() throws InterruptedException {
+    return start(new String[0]);
+  }
+
+  /**
+   * Starts this phase's server with options of {@code server} ({@code --rate-limit 1}); a test that
+   * needs options is skipped against an external server, whose options we cannot choose.
+   */
+  static ServerFixture start(String... options) throws InterruptedException {
+    if (options.length > 0) {
+      requireOwnServer();
+    }
     if (!EXTERNAL.isEmpty()) {
       int colon = EXTERNAL.lastIndexOf(':');
       if (colon < 0) {
@@ -51,19 +62,31 @@ final class ServerFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    CommandRun run =
-        CommandRun.start(
-            "server",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--data",
-            data,
-            "--hash-iterations",
-            "1000"); // fast sign-ins: the tests do not measure hashing
+    String[] fixed = {
+      "server",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--data",
+      data,
+      "--hash-iterations",
+      "1000", // fast sign-ins: the tests do not measure hashing
+    };
+    String[] args = new String[fixed.length + options.length];
+    System.arraycopy(fixed, 0, args, 0, fixed.length);
+    System.arraycopy(options, 0, args, fixed.length, options.length);
+    CommandRun run = CommandRun.start(args);
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
+  }
+
+  /**
+   * This phase's server without its flood limit, for a test that sends fast on purpose; an external
+   * server as it is.
+   */
+  static ServerFixture startWithoutRateLimit() throws InterruptedException {
+    return EXTERNAL.isEmpty() ? start("--rate-limit", "0") : start();
   }
 
   /** Skips the calling test unless it runs against this phase's own server. */

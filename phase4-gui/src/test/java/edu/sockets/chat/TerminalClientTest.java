@@ -132,4 +132,21 @@ class TerminalClientTest {
       assertThat(client.out.text()).contains("You were removed from the chat: be nice");
     }
   }
+
+  @Test
+  @DisplayName("timed out by the server (no name in time): says why, exit 1")
+  void timedOutSaysWhy() throws Exception {
+    try (ServerFixture server = ServerFixture.start("--register-timeout", "0.2")) {
+      CommandRun slow = client(server); // asks for a name, and nobody types one
+
+      assertThat(slow.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(slow.out.text())
+          .contains(
+              "The server at "
+                  + server.host()
+                  + ":"
+                  + server.port()
+                  + " closed the connection: no name chosen within 0.2 s; /name <name>.");
+    }
+  }
 }

@@ -2,6 +2,8 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
+import edu.sockets.chat.protocol.ServerMessage.Welcome;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +18,8 @@ import java.time.Duration;
 /**
  * A client's connection to the chat server, for any user interface: it sends lines, and a thread of
  * its own reads the server's lines and hands each, parsed, to a {@link Listener}. It knows nothing
- * of terminals or windows.
+ * of terminals or windows. It takes part in heartbeats by itself: {@code /pong} after {@code
+ * WELCOME}, and {@code /pong <token>} for each {@code PING}, which the listener never sees.
  */
 public final class ChatConnection implements Closeable {
 
@@ -162,12 +165,30 @@ public final class ChatConnection implements Closeable {
     socket.close(); // under TLS, sends close_notify first: the server sees a clean end
   }
 
+  /** Sends a line from the reader thread; a failure shows at the next read, so it is ignored. */
+  private void answer(String line) {
+    try {
+      send(line);
+    } catch (IOException e) {
+      // The connection is failing: the reader finds out at its next read and reports it.
+    }
+  }
+
   private void read(Listener listener) {
     IOException cause = null;
     try {
       LineReader in = new LineReader(socket.getInputStream(), MAX_SERVER_LINE_BYTES);
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        listener.onMessage(ServerMessage.parse(line));
+        ServerMessage message = ServerMessage.parse(line);
+        if (message instanceof Ping ping) {
+          answer("/pong " + ping.token()); // the server checks we are alive: nothing to show
+          continue;
+        }
+        if (message instanceof Welcome) {
+          // We answer heartbeats: the server may ping us, and drop us if we stop answering.
+          answer("/pong");
+        }
+        listener.onMessage(message);
       }
     } catch (IOException e) {
       cause = e;

@@ -13,6 +13,7 @@ import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
 import edu.sockets.chat.protocol.ServerMessage.Offline;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
 import edu.sockets.chat.protocol.ServerMessage.Queued;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
@@ -318,6 +319,7 @@ public final class ChatModel {
               openPrivate(m.user()),
               notice(m.ts(), m.user() + " is offline: your message waits until they sign in"));
       case Bye m -> {} // the session reports the connection's end
+      case Ping m -> {} // ChatConnection answers it; nothing for people
       case Unknown m -> {} // a newer server's line: ignored, as PROTOCOL.md asks
     }
   }

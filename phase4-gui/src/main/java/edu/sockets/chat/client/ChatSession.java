@@ -128,6 +128,7 @@ public final class ChatSession {
   private boolean leaving;
   private boolean byeReceived;
   private String kickedBecause;
+  private String refusedBecause; // an ERR before WELCOME, then the server closed (SERVER_FULL)
 
   private ChatSession(
       String host,
@@ -319,6 +320,7 @@ public final class ChatSession {
     switch (message) {
       case Welcome w -> {
         registered = true;
+        refusedBecause = null; // an ERR before it did not end the connection
         name = w.name();
         credentials = new Credentials(name, credentials.password(), credentials.create());
         attempt = 0;
@@ -359,14 +361,20 @@ public final class ChatSession {
               Failure.UNREACHABLE,
               "The server at " + server() + " speaks TLS: tick \"Use TLS\" (or add --tls).");
       case Info i when firstSignIn != null -> listener.onMessage(i); // the banner, once
+      case Err e -> refusedBecause = e.text(); // SERVER_FULL, TIMEOUT: the server closes next
       default -> {} // a reconnect's banner: seen once is enough
     }
   }
 
   private void closed(IOException cause) {
     connection = null;
+    String refused = refusedBecause;
+    refusedBecause = null;
     if (firstSignIn != null) {
-      String why = cause == null ? "closed the connection" : "failed: " + cause.getMessage();
+      String why =
+          refused != null
+              ? "closed the connection (" + refused + ")"
+              : cause == null ? "closed the connection" : "failed: " + cause.getMessage();
       failFirstSignIn(
           Failure.UNREACHABLE, "The server at " + server() + " " + why + " before you signed in.");
     } else if (leaving) {
@@ -379,7 +387,9 @@ public final class ChatSession {
       String why =
           byeReceived
               ? "the server is shutting down"
-              : cause == null ? "the server closed the connection" : cause.getMessage();
+              : refused != null
+                  ? refused
+                  : cause == null ? "the server closed the connection" : cause.getMessage();
       retryLater("Connection lost (" + why + ")");
     }
   }

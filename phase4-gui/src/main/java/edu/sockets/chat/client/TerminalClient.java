@@ -53,6 +53,7 @@ public final class TerminalClient implements ChatConnection.Listener {
   }
 
   private SignIn signIn = SignIn.GUEST;
+  private volatile String timedOutBecause; // ERR TIMEOUT: a PING unanswered, or no name in time
 
   private TerminalClient(Screen screen) {
     this.screen = screen;
@@ -121,6 +122,7 @@ public final class TerminalClient implements ChatConnection.Listener {
         needsTls = true; // said once, when the connection closes
         return;
       }
+      case Err e when e.code().equals(ErrorCode.TIMEOUT.name()) -> timedOutBecause = e.text();
       default -> {}
     }
     if (registering && (message instanceof Welcome || message instanceof Err)) {
@@ -143,6 +145,9 @@ public final class TerminalClient implements ChatConnection.Listener {
       outcome.complete(0);
     } else if (kickedBecause != null) {
       screen.print("You were removed from the chat: " + kickedBecause);
+      outcome.complete(1);
+    } else if (timedOutBecause != null) {
+      screen.print("The server at " + server + " closed the connection: " + timedOutBecause + ".");
       outcome.complete(1);
     } else if (byeReceived) {
       screen.print("The server at " + server + " closed the chat (it is shutting down).");

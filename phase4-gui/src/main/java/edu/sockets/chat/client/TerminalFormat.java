@@ -11,6 +11,7 @@ import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
 import edu.sockets.chat.protocol.ServerMessage.Offline;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
 import edu.sockets.chat.protocol.ServerMessage.Queued;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
@@ -119,6 +120,7 @@ public final class TerminalFormat {
       case Queued m ->
           notice(m.ts(), name(m.user()) + " is offline: your message waits until they sign in");
       case Bye m -> null;
+      case Ping m -> null; // ChatConnection answers it; nothing for people
       case Unknown m -> m.line();
     };
   }

@@ -75,6 +75,12 @@ public sealed interface Command {
   /** {@code /exit}. */
   record Exit() implements Command {}
 
+  /**
+   * {@code /pong} (token empty): this client answers heartbeats, so the server may send it {@code
+   * PING}; {@code /pong <token>}: the answer to {@code PING <token>}. Never answered.
+   */
+  record Pong(String token) implements Command {}
+
   /** An empty or blank line: ignored, so that pressing Enter in {@code nc} does nothing. */
   record Blank() implements Command {}
 
@@ -116,6 +122,7 @@ public sealed interface Command {
       case "/rooms" -> noArguments(rest, "/rooms", new ListRooms());
       case "/help" -> noArguments(rest, "/help", new Help());
       case "/exit" -> noArguments(rest, "/exit", new Exit());
+      case "/pong" -> new Pong(rest.strip());
       default ->
           new Invalid(
               word,
@@ -138,6 +145,7 @@ public sealed interface Command {
       case ListRooms c -> "/rooms";
       case Help c -> "/help";
       case Exit c -> "/exit";
+      case Pong c -> c.token().isEmpty() ? "/pong" : "/pong " + c.token();
       case Blank c -> "";
       case Invalid c -> throw new IllegalArgumentException("an invalid command has no line: " + c);
     };

@@ -41,5 +41,11 @@ public enum ErrorCode {
   /** Too many failed sign-ins for this name or from this address: refused for a while. */
   AUTH_LOCKED,
   /** The offline user's queue of private messages is full; nothing was stored. */
-  QUEUE_FULL
+  QUEUE_FULL,
+  /** Lines came faster than the server's rate limit allows; the excess was not handled. */
+  RATE_LIMITED,
+  /** The server has all the connections it takes (in total, or from this address); it closes. */
+  SERVER_FULL,
+  /** A line took too long to finish, a name too long to choose, or a PING went unanswered. */
+  TIMEOUT
 }

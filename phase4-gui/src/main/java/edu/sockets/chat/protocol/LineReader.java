@@ -80,6 +80,14 @@ public final class LineReader {
     }
   }
 
+  /**
+   * Whether the reader holds the start of a line it has not returned yet (bytes read after the last
+   * line's LF), or is skipping the rest of an over-long line: then a line is under way.
+   */
+  public boolean isInsideLine() {
+    return start < end || skipping;
+  }
+
   private boolean fill() throws IOException {
     int n = in.read(buffer);
     if (n <= 0) {

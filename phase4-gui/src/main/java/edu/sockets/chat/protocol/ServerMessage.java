@@ -74,6 +74,12 @@ public sealed interface ServerMessage {
   /** {@code BYE}: the server is about to close this connection. */
   record Bye() implements ServerMessage {}
 
+  /**
+   * {@code PING <token>}: the server has heard nothing for a while; a client that opted in with
+   * {@code /pong} answers {@code /pong <token>} (any line will do) or is disconnected.
+   */
+  record Ping(String token) implements ServerMessage {}
+
   /** A line this client does not understand, kept whole: newer servers may send new types. */
   record Unknown(String line) implements ServerMessage {}
 
@@ -111,6 +117,7 @@ public sealed interface ServerMessage {
           "OFFLINE " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
       case Queued m -> "QUEUED " + Timestamps.format(m.ts()) + " " + m.user();
       case Bye m -> "BYE";
+      case Ping m -> "PING " + m.token();
       case Unknown m -> m.line();
     };
   }
@@ -177,6 +184,7 @@ public sealed interface ServerMessage {
         yield new Queued(Instant.parse(f[1]), f[2]);
       }
       case "BYE" -> new Bye();
+      case "PING" -> new Ping(exactly(line, 2)[1]);
       default -> new Unknown(line);
     };
   }

@@ -1,7 +1,10 @@
 package edu.sockets.chat.server;
 
+import edu.sockets.chat.protocol.ErrorCode;
+import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,6 +12,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +22,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -39,11 +45,21 @@ public final class ChatServer implements Closeable {
   /** How long a client has to complete the TLS handshake (a person never waits on it). */
   static final Duration HANDSHAKE_TIME = Duration.ofSeconds(10);
 
+  /** After accept() fails (too many open files, say), how long before trying again. */
+  private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
+
+  /** How long a refused client has to read its ERR SERVER_FULL and close. */
+  private static final int REFUSAL_TIMEOUT_MILLIS = 1_000;
+
   private final ServerSocket listener;
   private final Consumer<String> out;
   private final ChatState state;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Limits limits;
+  private final Admission admission;
+  private final Watchdog watchdog;
+  private final AtomicInteger threads = new AtomicInteger(); // connection threads now running
   private volatile boolean shuttingDown;
   private final TlsHandshake tls; // null: plain TCP
 
@@ -53,6 +69,9 @@ public final class ChatServer implements Closeable {
     this.tls =
         config.tls() == null ? null : new TlsHandshake(config.tls().context(), HANDSHAKE_TIME);
     this.state = new ChatState(Clock.systemUTC(), this::log, store, config.store());
+    this.limits = config.limits();
+    this.admission = new Admission(limits);
+    this.watchdog = new Watchdog(limits, System::nanoTime, this::log);
   }
 
   /**
@@ -123,19 +142,27 @@ public final class ChatServer implements Closeable {
   }
 
   /**
-   * How a server runs: where it keeps accounts, queued messages and history, and whether it speaks
-   * TLS ({@code tls} null: plain TCP).
+   * How a server runs: where it keeps accounts, queued messages and history, whether it speaks TLS
+   * ({@code tls} null: plain TCP), and how it holds under abuse.
    */
-  public record Config(StoreOptions store, ServerCertificate tls) {
-    /** As in version 1: accounts in memory only, no history, plain TCP. For demos and tests. */
-    public static final Config DEFAULTS = new Config(StoreOptions.inMemory().withHistory(0), null);
+  public record Config(StoreOptions store, ServerCertificate tls, Limits limits) {
+    /**
+     * As in version 1, with the default limits: accounts in memory only, no history, plain TCP. For
+     * demos and tests.
+     */
+    public static final Config DEFAULTS =
+        new Config(StoreOptions.inMemory().withHistory(0), null, Limits.DEFAULTS);
 
     public Config withStore(StoreOptions store) {
-      return new Config(store, tls);
+      return new Config(store, tls, limits);
     }
 
     public Config withTls(ServerCertificate tls) {
-      return new Config(store, tls);
+      return new Config(store, tls, limits);
+    }
+
+    public Config withLimits(Limits limits) {
+      return new Config(store, tls, limits);
     }
   }
 
@@ -147,23 +174,42 @@ public final class ChatServer implements Closeable {
     return state;
   }
 
+  /** Connections open now (registered or not): for tests and the chapter's measurements. */
+  public int connectionCount() {
+    return admission.connections();
+  }
+
+  /** Reader, writer and refusal threads running now: two per connection when all is well. */
+  public int threadCount() {
+    return threads.get();
+  }
+
   /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
   public void serve() throws IOException {
+    watchdog.start();
     try {
       while (true) {
         Socket socket;
         try {
           socket = listener.accept();
-        } catch (SocketException e) {
+        } catch (IOException e) {
           if (shuttingDown) {
             break; // shutdown() closed the listener to end this accept()
           }
-          throw e;
+          if (listener.isClosed()) {
+            throw e;
+          }
+          // Out of file descriptors, say, under a flood of connections: that passes when some
+          // close, so wait a little rather than stop serving everyone.
+          log("accept failed (" + e.getMessage() + "); trying again");
+          pause(ACCEPT_RETRY);
+          continue;
         }
         start(socket);
       }
       awaitGoodbyes();
     } finally {
+      watchdog.close();
       try {
         state.close(); // history still waiting is written; then the database is closed
       } catch (InterruptedException e) {
@@ -218,6 +264,12 @@ public final class ChatServer implements Closeable {
 
   private void start(Socket socket) {
     String address = endpoint(socket.getInetAddress(), socket.getPort());
+    String refusal = admission.admit(socket.getInetAddress());
+    if (refusal != null) {
+      log(address + " refused: " + refusal);
+      connectionThreads().newThread(() -> refuse(socket, refusal)).start();
+      return;
+    }
     try {
       // Chat lines are small and a person waits for each: send them now, not 40 ms later
       // (Nagle's algorithm). The writer batches lines itself when there are many.
@@ -229,18 +281,80 @@ public final class ChatServer implements Closeable {
     open.add(socket);
     // Virtual threads: a thread per connection (two, with its writer) costs a few kilobytes, so
     // a thousand users need no pool and no callbacks; blocking reads stay simple to read.
-    Thread.ofVirtual()
-        .name("reader " + address)
-        .start(() -> {
-          try {
-            Socket secured = tls == null ? socket : secure(socket, address);
-            if (secured != null) {
-              new ClientConnection(secured, socket, address, state, this::log).serve();
-            }
-          } finally {
-            open.remove(socket);
-          }
-        });
+    Thread reader =
+        connectionThreads()
+            .newThread(() -> {
+              try {
+                Socket secured = tls == null ? socket : secure(socket, address);
+                if (secured != null) {
+                  serveConnection(secured, socket, address);
+                }
+              } finally {
+                open.remove(socket);
+                admission.release(socket.getInetAddress());
+              }
+            });
+    reader.setName("reader " + address);
+    reader.start();
+  }
+
+  /** Serves one connection (over TLS, {@code tcp} is the socket under {@code socket}). */
+  private void serveConnection(Socket socket, Socket tcp, String address) {
+    ClientConnection connection =
+        new ClientConnection(socket, tcp, address, state, this::log, limits, connectionThreads());
+    watchdog.watch(connection);
+    try {
+      connection.serve();
+    } finally {
+      watchdog.unwatch(connection);
+    }
+  }
+
+  /** Virtual threads, counted while they run (see {@link #threadCount()}). */
+  private ThreadFactory connectionThreads() {
+    return task ->
+        Thread.ofVirtual()
+            .unstarted(() -> {
+              threads.incrementAndGet();
+              try {
+                task.run();
+              } finally {
+                threads.decrementAndGet();
+              }
+            });
+  }
+
+  /**
+   * Tells a client over a cap why it is refused, before any banner, and closes. The client gets a
+   * moment to close first: closing with its first line unread could reset the connection and
+   * destroy the ERR before the client reads it.
+   */
+  private static void refuse(Socket socket, String why) {
+    try (socket) {
+      socket.setSoTimeout(REFUSAL_TIMEOUT_MILLIS); // set first: it also bounds a TLS handshake
+      socket
+          .getOutputStream()
+          .write(
+              (Err.of(ErrorCode.SERVER_FULL, why).toLine() + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      byte[] ignored = new byte[1024];
+      long budget = 64 * 1024; // read a little of what it sent; then close anyway
+      for (int n = in.read(ignored); n > 0 && budget > 0; n = in.read(ignored)) {
+        budget -= n;
+      }
+    } catch (IOException e) {
+      // Timed out, reset, or gone: the socket is closed either way.
+    }
+  }
+
+  private static void pause(Duration time) {
+    try {
+      Thread.sleep(time);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The TLS handshake, on the connection's thread; null (logged, closed) if it failed. */

@@ -239,6 +239,18 @@ public final class ChatState implements AutoCloseable {
     });
   }
 
+  // ---- the connection's guards (heartbeat, flood limit, timeouts) ----
+
+  /** Sends one line to a connection, registered or not, unless it is closing. */
+  public void tell(Peer peer, ServerMessage message) {
+    locked(() -> {
+      Session session = sessions.get(peer);
+      if (session != null) {
+        send(session, message);
+      }
+    });
+  }
+
   /** The password was right (or the account is new): the session becomes the account's. */
   private void signedIn(Session session, String name) {
     Session holder = users.get(Names.key(name));
@@ -280,6 +292,31 @@ public final class ChatState implements AutoCloseable {
     for (Stored m : waiting) {
       send(session, new Offline(m.ts(), m.from(), m.to(), m.text()));
     }
+  }
+
+  /**
+   * Sends {@code why} to the connection and closes it; the others get {@code LEAVE <ts> <name> *
+   * <reason>} if it had registered. False if it was already leaving.
+   */
+  public boolean expel(Peer peer, Err why, String reason) {
+    return locked(() -> {
+      Session session = sessions.get(peer);
+      if (session == null) {
+        return false;
+      }
+      send(session, why);
+      remove(session, reason);
+      peer.closeAfterSending();
+      return true;
+    });
+  }
+
+  /** Whether the connection has chosen a name. */
+  public boolean registered(Peer peer) {
+    return locked(() -> {
+      Session session = sessions.get(peer);
+      return session != null && session.name != null;
+    });
   }
 
   // ---- the administrator's commands ----
@@ -377,6 +414,7 @@ public final class ChatState implements AutoCloseable {
       case Command.Blank c -> {} // nothing to say, nothing to answer
       case Command.Register c -> throw new IllegalStateException("signIn handles " + c);
       case Command.Login c -> throw new IllegalStateException("signIn handles " + c);
+      case Command.Pong c -> session.peer.pong(); // any line is a sign of life; no answer
       case Command.Invalid c -> send(session, Err.of(c.code(), c.text()));
     }
   }
@@ -389,6 +427,7 @@ public final class ChatState implements AutoCloseable {
       case Command.Help c -> true;
       case Command.Exit c -> true;
       case Command.Blank c -> true;
+      case Command.Pong c -> true;
       case Command.Invalid c ->
           switch (c.word()) {
             case "/name", "/register", "/login", "/help", "/exit" -> true;

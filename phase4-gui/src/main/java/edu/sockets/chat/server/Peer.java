@@ -20,4 +20,7 @@ public interface Peer {
 
   /** Closes at once and forgets what is queued: for a client that does not read. */
   void abort();
+
+  /** The client sent {@code /pong}: it answers heartbeats, so it may be sent {@code PING}. */
+  default void pong() {}
 }

@@ -9,6 +9,7 @@ import edu.sockets.chat.protocol.Command.Invalid;
 import edu.sockets.chat.protocol.Command.Join;
 import edu.sockets.chat.protocol.Command.Leave;
 import edu.sockets.chat.protocol.Command.ListRooms;
+import edu.sockets.chat.protocol.Command.Pong;
 import edu.sockets.chat.protocol.Command.Say;
 import edu.sockets.chat.protocol.Command.Send;
 import edu.sockets.chat.protocol.Command.SetName;
@@ -44,6 +45,9 @@ class CommandTest {
         Arguments.of("/help", new Help()),
         Arguments.of("/exit", new Exit()),
         Arguments.of("/EXIT", new Exit()),
+        Arguments.of("/pong", new Pong("")),
+        Arguments.of("/pong 1a", new Pong("1a")),
+        Arguments.of("/PONG  1a ", new Pong("1a")),
         Arguments.of("/Pm bob x", new Send("bob", "x")),
         Arguments.of("", new Blank()),
         Arguments.of(" \t ", new Blank()),

@@ -9,6 +9,7 @@ import edu.sockets.chat.protocol.ServerMessage.Join;
 import edu.sockets.chat.protocol.ServerMessage.Leave;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Ping;
 import edu.sockets.chat.protocol.ServerMessage.RoomCount;
 import edu.sockets.chat.protocol.ServerMessage.Rooms;
 import edu.sockets.chat.protocol.ServerMessage.Unknown;
@@ -58,6 +59,7 @@ class ServerMessageTest {
             new Rooms(List.of(new RoomCount("#java", 2), new RoomCount("#zeta", 1))),
             "ROOMS #java:2 #zeta:1"),
         Arguments.of(new Rooms(List.of()), "ROOMS"),
+        Arguments.of(new Ping("1a"), "PING 1a"),
         Arguments.of(new Bye(), "BYE"));
   }
 
@@ -81,6 +83,8 @@ class ServerMessageTest {
         "NICK 2026-11-22T10:15:30Z a b c",
         "ROOMS #a:x",
         "USERS",
+        "PING",
+        "PING two words",
         "msg 2026-11-22T10:15:30Z alice * lower case"
       })
   @DisplayName("a line a client cannot read comes back as Unknown, never an exception")
