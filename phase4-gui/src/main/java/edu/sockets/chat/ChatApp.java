@@ -103,6 +103,7 @@ public final class ChatApp implements Callable<Integer> {
 
     @Option(
         names = "--data",
+        paramLabel = "DIR",
         description = "Folder for the server's data (default: ${DEFAULT-VALUE}).")
     Path data = DataDirectory.defaultPath();
 
@@ -116,6 +117,7 @@ public final class ChatApp implements Callable<Integer> {
 
     @Option(
         names = "--keystore",
+        paramLabel = "FILE",
         description =
             "With --tls: a PKCS12 or JKS keystore holding the server's key and certificate. Its"
                 + " password is read from the environment variable "
@@ -125,6 +127,7 @@ public final class ChatApp implements Callable<Integer> {
 
     @Option(
         names = "--history",
+        paramLabel = "N",
         defaultValue = "" + StoreOptions.DEFAULT_HISTORY,
         description =
             "Messages of history an arrival gets, public and per room; 0 turns history off"
@@ -133,6 +136,7 @@ public final class ChatApp implements Callable<Integer> {
 
     @Option(
         names = "--hash-iterations",
+        paramLabel = "N",
         description =
             "PBKDF2 iterations for new passwords (default: ${DEFAULT-VALUE}, OWASP's"
                 + " recommendation; fewer only for tests).")
