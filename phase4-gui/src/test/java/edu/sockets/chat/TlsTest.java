@@ -49,10 +49,11 @@ class TlsTest {
 
   /** A TLS server on a free port, with the data folder given. */
   private record TlsServer(CommandRun run, int port, String fingerprint) implements AutoCloseable {
-    static TlsServer start(Path data) throws Exception {
-      CommandRun run =
-          CommandRun.start(
-              "server", "--host", "127.0.0.1", "--port", "0", "--tls", "--data", data.toString());
+    static TlsServer start(Path data, String... more) throws Exception {
+      String[] base = {
+        "server", "--host", "127.0.0.1", "--port", "0", "--tls", "--data", data.toString()
+      };
+      CommandRun run = CommandRun.start(concat(base, more));
       Matcher fingerprint = run.out.awaitLine(FINGERPRINT, Duration.ofSeconds(20));
       Matcher listening = run.out.awaitLine(LISTENING, WAIT);
       return new TlsServer(run, Integer.parseInt(listening.group(1)), fingerprint.group(1));
@@ -62,10 +63,14 @@ class TlsTest {
       String[] base = {
         "client", "--host", "127.0.0.1", "--port", "" + port, "--known-servers", known.toString()
       };
+      return CommandRun.start(concat(base, more));
+    }
+
+    private static String[] concat(String[] base, String[] more) {
       String[] args = new String[base.length + more.length];
       System.arraycopy(base, 0, args, 0, base.length);
       System.arraycopy(more, 0, args, base.length, more.length);
-      return CommandRun.start(args);
+      return args;
     }
 
     @Override
@@ -199,6 +204,26 @@ class TlsTest {
         assertThat(tls.awaitExit(WAIT)).isZero();
         assertThat(silent.isClosed()).isFalse();
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a TLS client against a full TLS server is told it is full (the refusal comes in plain"
+          + " text, before the handshake), not that the server does not speak TLS")
+  void tlsClientAgainstAFullServer() throws Exception {
+    Path data = TlsFixture.copyInto(dir.resolve("data"));
+    try (TlsServer server = TlsServer.start(data, "--max-clients", "1");
+        Socket first = new Socket("127.0.0.1", server.port())) {
+      server.run().out.awaitLine(Pattern.compile(".* connected \\(TLS handshake next\\)$"), WAIT);
+      CommandRun client =
+          server.client(
+              dir.resolve("known"), "--tls", "--trust", server.fingerprint(), "--name", "gina");
+      assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(client.err.lines())
+          .containsExactly(
+              "The server at 127.0.0.1:%d refused the connection: the server has its maximum of 1 connections; try again later."
+                  .formatted(server.port()));
     }
   }
 
