@@ -8,7 +8,9 @@ import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,6 +207,62 @@ class TlsTest {
         assertThat(silent.isClosed()).isFalse();
       }
     }
+  }
+
+  @Test
+  @DisplayName(
+      "over TLS, the three parts together: an account, its history and offline message;"
+          + " heartbeats answered by ChatConnection, a frozen TLS client dropped")
+  void accountsHistoryAndHeartbeatsOverTls() throws Exception {
+    Path data = TlsFixture.copyInto(dir.resolve("data"));
+    try (TlsServer server =
+        TlsServer.start(
+            data, "--hash-iterations", "1000", "--ping-interval", "0.2", "--ping-timeout", "0.3")) {
+      ServerTrust trust =
+          ServerTrust.of(new KnownServers(dir.resolve("known"))).trusting(server.fingerprint());
+      Pattern aliceLeft = Pattern.compile(".* alice left \\(quit\\)$");
+      BlockingQueue<String> alice = new LinkedBlockingQueue<>();
+      try (ChatConnection connection = open(server, trust, alice)) {
+        connection.send("/register alice correct horse battery");
+        await(alice, "WELCOME alice");
+        connection.send("before you came");
+        await(alice, "MSG " + TS + " alice \\* before you came");
+        connection.send("/exit");
+        server.run().out.awaitLine(aliceLeft, WAIT);
+      }
+
+      BlockingQueue<String> bob = new LinkedBlockingQueue<>();
+      try (ChatConnection connection = open(server, trust, bob);
+          Socket frozen = new Socket("127.0.0.1", server.port())) {
+        connection.send("/name bob");
+        await(bob, "HISTORY " + TS + " alice \\* before you came");
+        connection.send("/pm alice while you were away");
+        await(bob, "QUEUED " + TS + " alice");
+
+        // A TLS client that opts in to heartbeats, then never answers (a process stopped with
+        // kill -STOP): dropped. Bob, quiet as long, stays: his ChatConnection answers each PING.
+        OutputStream out = trust.secure(frozen, "127.0.0.1", server.port(), WAIT).getOutputStream();
+        out.write("/name frozen\n/pong\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        await(bob, "JOIN " + TS + " frozen \\*");
+        await(bob, "LEAVE " + TS + " frozen \\* timeout");
+
+        BlockingQueue<String> again = new LinkedBlockingQueue<>();
+        try (ChatConnection back = open(server, trust, again)) {
+          back.send("/login alice correct horse battery");
+          await(again, "WELCOME alice");
+          await(again, "HISTORY " + TS + " alice \\* before you came");
+          await(again, "OFFLINE " + TS + " bob alice while you were away");
+        }
+        connection.send("/who"); // still here: no LEAVE, and the server answers
+        await(bob, "USERS \\* (alice )?bob");
+      }
+    }
+  }
+
+  private static ChatConnection open(TlsServer server, ServerTrust trust, BlockingQueue<String> in)
+      throws IOException {
+    return ChatConnection.open("127.0.0.1", server.port(), WAIT, trust, lines(in));
   }
 
   @Test
