@@ -149,4 +149,21 @@ class TerminalClientTest {
                   + " closed the connection: no name chosen within 0.2 s; /name <name>.");
     }
   }
+
+  @Test
+  @DisplayName("refused by a full server: says it is full, not 'is the server running?', exit 1")
+  void fullServerSaysSo() throws Exception {
+    try (ServerFixture server = ServerFixture.start("--max-clients", "1");
+        ChatClient holder = server.user("holder")) {
+      CommandRun late = client(server, "--name", "late");
+
+      assertThat(late.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(late.out.text())
+          .contains(
+              "The server at %s:%d closed the connection: the server has its maximum of 1"
+                      .formatted(server.host(), server.port())
+                  + " connections; try again later.")
+          .doesNotContain("Is the server still running?");
+    }
+  }
 }

@@ -8,7 +8,9 @@ import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +51,11 @@ class TlsTest {
 
   /** A TLS server on a free port, with the data folder given. */
   private record TlsServer(CommandRun run, int port, String fingerprint) implements AutoCloseable {
-    static TlsServer start(Path data) throws Exception {
-      CommandRun run =
-          CommandRun.start(
-              "server", "--host", "127.0.0.1", "--port", "0", "--tls", "--data", data.toString());
+    static TlsServer start(Path data, String... more) throws Exception {
+      String[] base = {
+        "server", "--host", "127.0.0.1", "--port", "0", "--tls", "--data", data.toString()
+      };
+      CommandRun run = CommandRun.start(concat(base, more));
       Matcher fingerprint = run.out.awaitLine(FINGERPRINT, Duration.ofSeconds(20));
       Matcher listening = run.out.awaitLine(LISTENING, WAIT);
       return new TlsServer(run, Integer.parseInt(listening.group(1)), fingerprint.group(1));
@@ -62,10 +65,14 @@ class TlsTest {
       String[] base = {
         "client", "--host", "127.0.0.1", "--port", "" + port, "--known-servers", known.toString()
       };
+      return CommandRun.start(concat(base, more));
+    }
+
+    private static String[] concat(String[] base, String[] more) {
       String[] args = new String[base.length + more.length];
       System.arraycopy(base, 0, args, 0, base.length);
       System.arraycopy(more, 0, args, base.length, more.length);
-      return CommandRun.start(args);
+      return args;
     }
 
     @Override
@@ -199,6 +206,82 @@ class TlsTest {
         assertThat(tls.awaitExit(WAIT)).isZero();
         assertThat(silent.isClosed()).isFalse();
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "over TLS, the three parts together: an account, its history and offline message;"
+          + " heartbeats answered by ChatConnection, a frozen TLS client dropped")
+  void accountsHistoryAndHeartbeatsOverTls() throws Exception {
+    Path data = TlsFixture.copyInto(dir.resolve("data"));
+    try (TlsServer server =
+        TlsServer.start(
+            data, "--hash-iterations", "1000", "--ping-interval", "0.2", "--ping-timeout", "0.3")) {
+      ServerTrust trust =
+          ServerTrust.of(new KnownServers(dir.resolve("known"))).trusting(server.fingerprint());
+      Pattern aliceLeft = Pattern.compile(".* alice left \\(quit\\)$");
+      BlockingQueue<String> alice = new LinkedBlockingQueue<>();
+      try (ChatConnection connection = open(server, trust, alice)) {
+        connection.send("/register alice correct horse battery");
+        await(alice, "WELCOME alice");
+        connection.send("before you came");
+        await(alice, "MSG " + TS + " alice \\* before you came");
+        connection.send("/exit");
+        server.run().out.awaitLine(aliceLeft, WAIT);
+      }
+
+      BlockingQueue<String> bob = new LinkedBlockingQueue<>();
+      try (ChatConnection connection = open(server, trust, bob);
+          Socket frozen = new Socket("127.0.0.1", server.port())) {
+        connection.send("/name bob");
+        await(bob, "HISTORY " + TS + " alice \\* before you came");
+        connection.send("/pm alice while you were away");
+        await(bob, "QUEUED " + TS + " alice");
+
+        // A TLS client that opts in to heartbeats, then never answers (a process stopped with
+        // kill -STOP): dropped. Bob, quiet as long, stays: his ChatConnection answers each PING.
+        OutputStream out = trust.secure(frozen, "127.0.0.1", server.port(), WAIT).getOutputStream();
+        out.write("/name frozen\n/pong\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        await(bob, "JOIN " + TS + " frozen \\*");
+        await(bob, "LEAVE " + TS + " frozen \\* timeout");
+
+        BlockingQueue<String> again = new LinkedBlockingQueue<>();
+        try (ChatConnection back = open(server, trust, again)) {
+          back.send("/login alice correct horse battery");
+          await(again, "WELCOME alice");
+          await(again, "HISTORY " + TS + " alice \\* before you came");
+          await(again, "OFFLINE " + TS + " bob alice while you were away");
+        }
+        connection.send("/who"); // still here: no LEAVE, and the server answers
+        await(bob, "USERS \\* (alice )?bob");
+      }
+    }
+  }
+
+  private static ChatConnection open(TlsServer server, ServerTrust trust, BlockingQueue<String> in)
+      throws IOException {
+    return ChatConnection.open("127.0.0.1", server.port(), WAIT, trust, lines(in));
+  }
+
+  @Test
+  @DisplayName(
+      "a TLS client against a full TLS server is told it is full (the refusal comes in plain"
+          + " text, before the handshake), not that the server does not speak TLS")
+  void tlsClientAgainstAFullServer() throws Exception {
+    Path data = TlsFixture.copyInto(dir.resolve("data"));
+    try (TlsServer server = TlsServer.start(data, "--max-clients", "1");
+        Socket first = new Socket("127.0.0.1", server.port())) {
+      server.run().out.awaitLine(Pattern.compile(".* connected \\(TLS handshake next\\)$"), WAIT);
+      CommandRun client =
+          server.client(
+              dir.resolve("known"), "--tls", "--trust", server.fingerprint(), "--name", "gina");
+      assertThat(client.awaitExit(WAIT)).isEqualTo(1);
+      assertThat(client.err.lines())
+          .containsExactly(
+              "The server at 127.0.0.1:%d refused the connection: the server has its maximum of 1 connections; try again later."
+                  .formatted(server.port()));
     }
   }
 

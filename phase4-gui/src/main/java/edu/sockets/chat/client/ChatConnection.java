@@ -69,7 +69,7 @@ public final class ChatConnection implements Closeable {
   public static ChatConnection open(
       String host, int port, Duration timeout, ServerTrust tls, Listener listener)
       throws IOException {
-    Socket tcp = connect(host, port, timeout);
+    Socket tcp = connect(host, port, timeout, tls != null);
     Socket socket = tcp;
     if (tls != null) {
       try {
@@ -77,7 +77,7 @@ public final class ChatConnection implements Closeable {
       } catch (ServerTrust.FirstSeen seen) {
         tcp.close(); // the user may take a while to decide; the server will not wait
         tls.decide(host, port, seen.fingerprint);
-        tcp = connect(host, port, timeout);
+        tcp = connect(host, port, timeout, true);
         socket = handshakeOrClose(tls, tcp, host, port, timeout);
       } catch (IOException e) {
         tcp.close();
@@ -92,8 +92,10 @@ public final class ChatConnection implements Closeable {
     return connection;
   }
 
-  private static Socket connect(String host, int port, Duration timeout) throws IOException {
-    Socket socket = new Socket();
+  private static Socket connect(String host, int port, Duration timeout, boolean tls)
+      throws IOException {
+    // Before TLS, keep what the server sends first: a refusal comes in plain text.
+    Socket socket = tls ? new FirstBytesSocket() : new Socket();
     try {
       // A connect timeout: a host that silently drops packets would otherwise hang us for minutes.
       socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
@@ -148,6 +150,7 @@ public final class ChatConnection implements Closeable {
     String server = host + ":" + port;
     return switch (e) {
       case TlsProblem p -> p.getMessage(); // already said for a user
+      case ServerTrust.Refused r -> r.getMessage();
       case UnknownHostException u ->
           "Unknown host: " + host + ". Check the name, or use the server's IP address.";
       case ConnectException c ->

@@ -2,6 +2,8 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.client.KnownServers.Verdict;
 import edu.sockets.chat.protocol.Fingerprints;
+import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -55,6 +57,18 @@ public final class ServerTrust {
     }
   }
 
+  /**
+   * The server refused the connection in plain text before the handshake ({@code ERR SERVER_FULL}):
+   * the message says why. Unlike a {@link TlsProblem}, trying again later may work.
+   */
+  public static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   private final KnownServers known;
   private final X509ExtendedTrustManager authorities;
   private final String trusted; // --trust: a fingerprint trusted without asking, or null
@@ -92,6 +106,12 @@ public final class ServerTrust {
     return known;
   }
 
+  /** The ERR line a server sent in plain text instead of a handshake, if {@code tcp} kept it. */
+  private static ServerMessage refusal(Socket tcp) {
+    String line = tcp instanceof FirstBytesSocket kept ? kept.firstLine() : null;
+    return line == null ? null : ServerMessage.parse(line);
+  }
+
   /**
    * Runs the client's TLS 1.3 handshake over {@code tcp}, giving up after {@code timeout}.
    *
@@ -126,6 +146,10 @@ public final class ServerTrust {
       }
       if (pinning.refusal != null) {
         throw new TlsProblem(pinning.refusal);
+      }
+      if (pinning.fingerprint == null && refusal(tcp) instanceof Err err) {
+        throw new Refused(
+            "The server at %s refused the connection: %s.".formatted(server, err.text()));
       }
       if (pinning.fingerprint == null) {
         throw new TlsProblem(

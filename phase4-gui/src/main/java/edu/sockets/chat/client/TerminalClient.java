@@ -53,7 +53,8 @@ public final class TerminalClient implements ChatConnection.Listener {
   }
 
   private SignIn signIn = SignIn.GUEST;
-  private volatile String timedOutBecause; // ERR TIMEOUT: a PING unanswered, or no name in time
+  // ERR TIMEOUT (a PING unanswered, no name in time) or SERVER_FULL: the server closes next.
+  private volatile String closedBecause;
 
   private TerminalClient(Screen screen) {
     this.screen = screen;
@@ -122,7 +123,10 @@ public final class TerminalClient implements ChatConnection.Listener {
         needsTls = true; // said once, when the connection closes
         return;
       }
-      case Err e when e.code().equals(ErrorCode.TIMEOUT.name()) -> timedOutBecause = e.text();
+      case Err e
+          when e.code().equals(ErrorCode.TIMEOUT.name())
+              || e.code().equals(ErrorCode.SERVER_FULL.name()) ->
+          closedBecause = e.text();
       default -> {}
     }
     if (registering && (message instanceof Welcome || message instanceof Err)) {
@@ -146,8 +150,8 @@ public final class TerminalClient implements ChatConnection.Listener {
     } else if (kickedBecause != null) {
       screen.print("You were removed from the chat: " + kickedBecause);
       outcome.complete(1);
-    } else if (timedOutBecause != null) {
-      screen.print("The server at " + server + " closed the connection: " + timedOutBecause + ".");
+    } else if (closedBecause != null) {
+      screen.print("The server at " + server + " closed the connection: " + closedBecause + ".");
       outcome.complete(1);
     } else if (byeReceived) {
       screen.print("The server at " + server + " closed the chat (it is shutting down).");

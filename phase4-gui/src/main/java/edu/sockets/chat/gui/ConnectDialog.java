@@ -74,6 +74,7 @@ final class ConnectDialog extends JDialog {
     name.setName("name");
     password.setName("password");
     create.setName("create");
+    warning.setName("warning");
     password.putClientProperty("JTextField.placeholderText", "empty: join as a guest");
     create.setToolTipText("Register this name with this password: nobody else can then take it");
     warning.setForeground(Palette.quiet());
@@ -106,6 +107,8 @@ final class ConnectDialog extends JDialog {
     c.gridy = 7;
     c.gridwidth = 2;
     c.fill = GridBagConstraints.HORIZONTAL;
+    c.anchor = GridBagConstraints.PAGE_START;
+    c.weighty = 1; // the room the hidden warning leaves (the size never shrinks) goes below
     c.insets = new Insets(10, 0, 0, 0);
     form.add(message, c);
 

@@ -10,9 +10,11 @@ import edu.sockets.chat.TlsFixture;
 import edu.sockets.chat.client.KnownServers;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
+import java.awt.Point;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import javax.swing.JDialog;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.GenericTypeMatcher;
@@ -141,5 +143,22 @@ class TlsConnectGuiTest {
         .contains(
             "127.0.0.1:" + server.port() + " " + TlsFixture.certificate().fingerprint() + "\n");
     assertThat(settings.tls()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Use TLS hides the plain-text warning, and the fields stay where they were")
+  void useTlsHidesTheWarningWithoutMovingTheFields() {
+    ConnectDialog dialog =
+        GuiActionRunner.execute(() -> new ConnectDialog(settings, (model, session, relay) -> {}));
+    DialogFixture fixture = new DialogFixture(robot, dialog);
+    fixture.show();
+    fixture.label("warning").requireText(Pattern.compile(".*not encrypted.*"));
+    Point before = GuiActionRunner.execute(() -> fixture.textBox("host").target().getLocation());
+
+    fixture.checkBox("tls").check();
+
+    fixture.label("warning").requireText("");
+    assertThat(GuiActionRunner.execute(() -> fixture.textBox("host").target().getLocation()))
+        .isEqualTo(before);
   }
 }
