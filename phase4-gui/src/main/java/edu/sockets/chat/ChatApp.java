@@ -453,8 +453,9 @@ public final class ChatApp implements Callable<Integer> {
       name = "gui",
       mixinStandardHelpOptions = true,
       description = {
-        "Chat in a window: a connect dialog (server, port, name), then the chat window.",
-        "Server and port are remembered; --name connects at once."
+        "Chat in a window: a connect dialog (server, port, name, password, Use TLS), then the",
+        "chat window. Server, port and Use TLS are remembered (never the password); --name",
+        "connects at once as a guest."
       })
   static final class Gui implements Callable<Integer> {
     @Spec CommandSpec spec;
