@@ -253,7 +253,6 @@ public final class ChatSession {
     status(State.CONNECTING, "Connecting to " + server() + " as " + name + "...");
     try {
       connection = ChatConnection.open(host, port, timeout, tls, new Relay(current));
-      connection.send(firstSignIn != null ? credentials.firstLine() : credentials.againLine());
     } catch (IOException e) {
       connection = null;
       if (e instanceof TlsProblem && firstSignIn == null) {
@@ -265,6 +264,14 @@ public final class ChatSession {
       } else {
         retryLater("No connection (" + e.getMessage() + ")");
       }
+      return;
+    }
+    try {
+      connection.send(firstSignIn != null ? credentials.firstLine() : credentials.againLine());
+    } catch (IOException e) {
+      // The server closed the connection at once (a full server says why first, then closes).
+      // The reader thread has seen it too: it hands over what the server said and the close, and
+      // closed() decides, on this thread, right after this method.
     }
   }
 
