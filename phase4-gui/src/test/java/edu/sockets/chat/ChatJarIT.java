@@ -117,17 +117,7 @@ class ChatJarIT {
   void accountsQueuesAndHistorySurviveKillNine() throws Exception {
     ServerFixture.requireOwnServer();
     Path data = Files.createTempDirectory(TARGET, "it-kill-");
-    String[] serve = {
-      "server",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      "0",
-      "--data",
-      data.toString(),
-      "--hash-iterations",
-      "1000"
-    };
+    String[] serve = ServerFixture.serverArgs(data.toString());
     Process server = start(serve);
     try {
       int port = awaitListening(reader(server));

@@ -62,6 +62,16 @@ final class ServerFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    CommandRun run = CommandRun.start(serverArgs(data, options));
+    Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
+    return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
+  }
+
+  /**
+   * The command line of a test server on a free loopback port keeping its data in {@code data},
+   * then {@code options}.
+   */
+  static String[] serverArgs(String data, String... options) {
     String[] fixed = {
       "server",
       "--host",
@@ -76,9 +86,7 @@ final class ServerFixture implements AutoCloseable {
     String[] args = new String[fixed.length + options.length];
     System.arraycopy(fixed, 0, args, 0, fixed.length);
     System.arraycopy(options, 0, args, fixed.length, options.length);
-    CommandRun run = CommandRun.start(args);
-    Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
-    return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
+    return args;
   }
 
   /**
