@@ -1,5 +1,6 @@
 package edu.sockets.hello;
 
+import edu.sockets.hello.grading.HelloGrade;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -30,7 +31,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = HelloApp.Version.class,
     description = "One client, one server, one exchange: Hello Server / Hello Client.",
-    subcommands = {HelloApp.Server.class, HelloApp.Client.class, HelloApp.Demo.class})
+    subcommands = {
+      HelloApp.Server.class,
+      HelloApp.Client.class,
+      HelloApp.Demo.class,
+      HelloGrade.class
+    })
 public final class HelloApp implements Callable<Integer> {
 
   static final int DEFAULT_PORT = 5001;
@@ -43,7 +49,8 @@ public final class HelloApp implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: server, client or demo");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: server, client, demo or grade");
   }
 
   @Command(

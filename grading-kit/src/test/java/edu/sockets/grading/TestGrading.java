@@ -1,0 +1,53 @@
+package edu.sockets.grading;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Grading in the course's own tests: on loopback, with short waits, so a gallery runs fast. */
+public final class TestGrading {
+
+  /** Waits long enough for a server on this machine, short enough for many grades per build. */
+  public static final Timing QUICK =
+      new Timing(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofMillis(300),
+          Duration.ofSeconds(3),
+          Duration.ofSeconds(5));
+
+  private TestGrading() {}
+
+  /** Grades the server listening on loopback at {@code port}. */
+  public static Grade grade(Rubric rubric, int port) throws InterruptedException {
+    return new Grader(rubric, QUICK).grade("test", new Endpoint("127.0.0.1", port), mark -> {});
+  }
+
+  /** The names of the checks that failed, in rubric order. */
+  public static List<String> failed(Grade grade) {
+    return grade.marks().stream().filter(m -> !m.passed()).map(m -> m.check().name()).toList();
+  }
+
+  /** Every failed check with its diagnosis, to show when a test's expectation is not met. */
+  public static String report(Grade grade) {
+    StringBuilder report = new StringBuilder("the grade was " + grade.score() + ":");
+    grade.marks().stream()
+        .filter(m -> !m.passed())
+        .forEach(m ->
+            report
+                .append("\n  ")
+                .append(m.check().name())
+                .append(": ")
+                .append(m.verdict().diagnosis()));
+    return report.toString();
+  }
+
+  /** The diagnosis of the named check ("" when it passed). */
+  public static String diagnosis(Grade grade, String check) {
+    return grade.marks().stream()
+        .filter(m -> m.check().name().equals(check))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no check named " + check))
+        .verdict()
+        .diagnosis();
+  }
+}
