@@ -129,8 +129,10 @@ class GradeCommandTest {
 
   @Test
   void anUnreachableServerExitsOneAndSaysWhy() throws IOException {
-    int port = server.getLocalPort();
-    server.close();
+    int port;
+    try (ServerSocket closed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = closed.getLocalPort(); // free again once closed: nothing listens there
+    }
 
     assertThat(grade("127.0.0.1:" + port, "--out", folder.toString())).isEqualTo(1);
     assertThat(out.toString()).contains("not run: connection refused: nothing listens on");

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,15 @@ import org.junit.jupiter.api.Timeout;
 /** A wire against a server socket the test holds: what the server sends, the wire must report. */
 @Timeout(10)
 class WireTest {
+
+  /** Waits short enough for tests that wait for nothing to arrive. */
+  private static final Timing SHORT =
+      new Timing(
+          Duration.ofSeconds(1),
+          Duration.ofMillis(300),
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(5));
 
   private ServerSocket listener;
   private Socket server;
@@ -34,7 +44,7 @@ class WireTest {
             throw new IllegalStateException(e);
           }
         });
-    wire = new Wire(new Socket("127.0.0.1", listener.getLocalPort()), TestGrading.QUICK);
+    wire = new Wire(new Socket("127.0.0.1", listener.getLocalPort()), SHORT);
     server = accepted.get(5, TimeUnit.SECONDS);
   }
 
@@ -58,7 +68,7 @@ class WireTest {
     assertThat(wire.readLine().text()).isEqualTo("two");
     Reply rest = wire.readLine();
     assertThat(rest.end()).isEqualTo(Reply.End.QUIET);
-    assertThat(rest.describe()).isEqualTo("\"thr\" (3 bytes, no line feed within 1 s)");
+    assertThat(rest.describe()).isEqualTo("\"thr\" (3 bytes, no line feed within 0.3 s)");
   }
 
   @Test
@@ -100,13 +110,13 @@ class WireTest {
     Wire.Search search = wire.awaitLine(line -> line.equals("three"));
     assertThat(search.succeeded()).isFalse();
     assertThat(search.describe())
-        .isEqualTo("2 other lines (\"one\\n\", \"two\\n\"), then nothing within 1 s");
+        .isEqualTo("2 other lines (\"one\\n\", \"two\\n\"), then nothing within 0.3 s");
   }
 
   @Test
   void drainStopsWhenTheServerFallsQuiet() throws IOException {
     serverSends("a\nb\n");
-    Reply drained = wire.drain(TestGrading.QUICK.answer());
+    Reply drained = wire.drain(SHORT.answer());
     assertThat(drained.end()).isEqualTo(Reply.End.QUIET);
     assertThat(new String(drained.bytes(), UTF_8)).isEqualTo("a\nb\n");
   }

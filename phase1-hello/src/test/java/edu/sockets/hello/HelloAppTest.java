@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -103,6 +105,29 @@ class HelloAppTest {
             "[server] Sending: Hello Client",
             "[client] Received: Hello Client")
         .anyMatch(line -> line.matches("\\[server] Listening on 127\\.0\\.0\\.1:\\d+"));
+  }
+
+  @Test
+  @DisplayName("grade of a server whose name is not found: every check says so, Score 0/12, exit 1")
+  void gradeAnUnknownHost(@TempDir Path grades) throws Exception {
+    CommandRun grade =
+        CommandRun.finish("grade", "no-such-host.invalid:5001", "--out", grades.toString());
+
+    assertThat(grade.exitCode()).isEqualTo(1);
+    assertThat(grade.out.text())
+        .contains("not run: name not found: no host is called \"no-such-host.invalid\"");
+    String[] lines = grade.out.lines();
+    assertThat(lines[lines.length - 1]).isEqualTo("Score: 0/12");
+    assertThat(grades.resolve("no-such-host.invalid_5001").resolve("results.json")).exists();
+  }
+
+  @Test
+  @DisplayName("grade without a server to grade: the usage, exit 2")
+  void gradeWithoutAServer() throws Exception {
+    CommandRun grade = CommandRun.finish("grade");
+
+    assertThat(grade.exitCode()).isEqualTo(2);
+    assertThat(grade.err.text()).contains("give either HOST:PORT or --roster FILE");
   }
 
   /** A port nobody listens on: bound a moment ago, then closed. */

@@ -15,10 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * The server, end to end over loopback. Run against a student's server with {@code
- * -Dserver=host:port}; Phase 1 servers exit after one client, so run such a server in a loop.
- */
+/** The server, end to end over loopback: only its socket, its log and its exit code. */
 @DisplayName("HelloServer: one exchange over a real socket")
 @Timeout(10)
 class HelloServerTest {
@@ -61,10 +58,8 @@ class HelloServerTest {
       send(socket, "Hello Server\r\n");
 
       assertThat(new LineReader(socket.getInputStream()).readLine()).isEqualTo("Hello Client");
-      if (!server.isExternal()) {
-        server.run().awaitExit(EXIT);
-        assertThat(server.run().out.lines()).contains("Received: Hello Server");
-      }
+      server.run().awaitExit(EXIT);
+      assertThat(server.run().out.lines()).contains("Received: Hello Server");
     }
   }
 
@@ -77,17 +72,14 @@ class HelloServerTest {
       send(socket, greeting + "\n");
 
       assertThat(new LineReader(socket.getInputStream()).readLine()).isEqualTo("Hello Client");
-      if (!server.isExternal()) {
-        server.run().awaitExit(EXIT);
-        assertThat(server.run().out.lines()).contains("Received: " + greeting);
-      }
+      server.run().awaitExit(EXIT);
+      assertThat(server.run().out.lines()).contains("Received: " + greeting);
     }
   }
 
   @Test
   @DisplayName("logs the client's ip:port and what it received, and exits 0")
   void logsTheClientAndExitsZero() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       int clientPort;
       try (Socket socket = server.connect()) {
@@ -109,7 +101,6 @@ class HelloServerTest {
   @Test
   @DisplayName("after its one exchange the server stops listening")
   void stopsListeningAfterOneExchange() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       try (Socket socket = server.connect()) {
         send(socket, "Hello Server\n");
@@ -125,7 +116,6 @@ class HelloServerTest {
   @Test
   @DisplayName("a client that says nothing: the server gives up after --timeout and exits 1")
   void givesUpOnASilentClient() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start("--timeout", "1");
         Socket socket = server.connect()) {
       int clientPort = socket.getLocalPort();
@@ -143,7 +133,6 @@ class HelloServerTest {
   @Test
   @DisplayName("a client that leaves without a word: one clear line, exit 1")
   void reportsAClientThatLeavesWithoutAWord() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       int clientPort;
       try (Socket socket = server.connect()) {
@@ -162,7 +151,6 @@ class HelloServerTest {
   @Test
   @DisplayName("a line over 8192 bytes is refused: exit 1, connection closed")
   void refusesAnOverlongLine() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start();
         Socket socket = server.connect()) {
       send(socket, "x".repeat(LineReader.MAX_LINE_BYTES + 1) + "\n");

@@ -1,9 +1,6 @@
 package edu.sockets.hello;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -11,20 +8,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The server the end-to-end tests talk to, only ever through its socket: this phase's own server,
- * started in the test JVM on a free port, or an external one named by {@code -Dserver=host:port} (a
- * student's server, in any language). Tests that need the server's insides (its log, its exit code)
- * call {@link #requireOwnServer()} first, so they are skipped, with a reason, otherwise.
+ * This phase's server, started in the test JVM on a free port; the end-to-end tests talk to it only
+ * through its socket, and read its log and exit code from the run. (A student's server is graded
+ * with the {@code grade} command, not with these tests.)
  */
 final class ServerFixture implements AutoCloseable {
 
   static final Duration STARTUP = Duration.ofSeconds(5);
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
-  private static final String EXTERNAL = System.getProperty("server", "").strip();
 
   private final String host;
   private final int port;
-  private final CommandRun run; // null for an external server
+  private final CommandRun run;
 
   private ServerFixture(String host, int port, CommandRun run) {
     this.host = host;
@@ -32,33 +27,14 @@ final class ServerFixture implements AutoCloseable {
     this.run = run;
   }
 
-  /** Starts this phase's server with {@code options} added, or names the external one. */
+  /** Starts this phase's server with {@code options} added. */
   static ServerFixture start(String... options) throws InterruptedException {
-    if (!EXTERNAL.isEmpty()) {
-      int colon = EXTERNAL.lastIndexOf(':');
-      if (colon < 0) {
-        throw new IllegalArgumentException("-Dserver must be host:port, not " + EXTERNAL);
-      }
-      return new ServerFixture(
-          EXTERNAL.substring(0, colon), Integer.parseInt(EXTERNAL.substring(colon + 1)), null);
-    }
     String[] args =
         Stream.concat(Stream.of("server", "--host", "127.0.0.1", "--port", "0"), Stream.of(options))
             .toArray(String[]::new);
     CommandRun run = CommandRun.start(args);
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
-  }
-
-  /** Skips the calling test unless it runs against this phase's own server. */
-  static void requireOwnServer() {
-    assumeTrue(
-        EXTERNAL.isEmpty(),
-        "needs this phase's own server (its log or exit code); skipped with -Dserver=" + EXTERNAL);
-  }
-
-  boolean isExternal() {
-    return run == null;
   }
 
   String host() {
@@ -69,36 +45,22 @@ final class ServerFixture implements AutoCloseable {
     return port;
   }
 
-  /**
-   * A new connection to the server, whose reads give up after a few seconds. An external Phase 1
-   * server exits after each client and is restarted by a loop, so for it we retry for a while.
-   */
-  Socket connect() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (true) {
-      try {
-        Socket socket = new Socket(host, port);
-        socket.setSoTimeout(5_000);
-        return socket;
-      } catch (ConnectException refused) {
-        if (!isExternal() || System.nanoTime() > deadline) {
-          throw refused;
-        }
-        Thread.sleep(50); // polling an external process we cannot be notified by
-      }
-    }
+  /** A new connection to the server, whose reads give up after a few seconds. */
+  Socket connect() throws IOException {
+    Socket socket = new Socket(host, port);
+    socket.setSoTimeout(5_000);
+    return socket;
   }
 
-  /** What the server printed and how it ended; only for this phase's own server. */
+  /** What the server printed and how it ended. */
   CommandRun run() {
-    requireOwnServer();
     return run;
   }
 
   /** Ends a server the test left waiting in accept(), so no thread outlives its test. */
   @Override
   public void close() throws Exception {
-    if (run != null && !run.isFinished()) {
+    if (!run.isFinished()) {
       new Socket(host, port).close(); // the server reads end of stream and stops
       run.awaitExit(STARTUP);
     }

@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.grading.Grade;
 import edu.sockets.grading.TestGrading;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each faulty server of the gallery fails exactly the checks its fault should fail, with a
  * diagnosis that names the fault, and passes the rest. The servers are independent, so they are
- * graded side by side.
+ * graded side by side, once, before the tests look at their grades.
  */
 @DisplayName("grade: Phase 1's rubric against a gallery of faulty servers")
-@Execution(ExecutionMode.CONCURRENT)
 @Timeout(60)
 class HelloGalleryTest {
 
@@ -31,16 +31,26 @@ class HelloGalleryTest {
   private static final String OVER_LONG = "refuses a line over 8,192 bytes";
   private static final String RESTART = "listens again after an orderly close";
 
-  private static Grade grade(LoopedServer server) throws Exception {
-    try (server) {
-      return TestGrading.grade(HelloRubric.rubric(), server.port());
-    }
+  private static Map<Class<?>, Grade> grades;
+
+  @BeforeAll
+  static void gradeTheGallery() throws Exception {
+    grades =
+        TestGrading.gradeAll(
+            HelloRubric.rubric(),
+            List.of(
+                HelloGallery.WrongCase::new,
+                HelloGallery.NoLineFeed::new,
+                HelloGallery.StaysOpen::new,
+                HelloGallery.ReplyPerRecv::new,
+                HelloGallery.DecodesEachRecv::new,
+                HelloGallery.NoReuseAddress::new));
   }
 
   @Test
   @DisplayName("Hello client (wrong case): only the reply check fails, and says so")
-  void wrongCase() throws Exception {
-    Grade grade = grade(new HelloGallery.WrongCase());
+  void wrongCase() {
+    Grade grade = grades.get(HelloGallery.WrongCase.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(REPLY);
     assertThat(diagnosis(grade, REPLY))
         .isEqualTo(
@@ -49,8 +59,8 @@ class HelloGalleryTest {
 
   @Test
   @DisplayName("a reply with no line feed: only the reply check fails, naming the line feed")
-  void noLineFeed() throws Exception {
-    Grade grade = grade(new HelloGallery.NoLineFeed());
+  void noLineFeed() {
+    Grade grade = grades.get(HelloGallery.NoLineFeed.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(REPLY);
     assertThat(diagnosis(grade, REPLY))
         .isEqualTo(
@@ -61,8 +71,8 @@ class HelloGalleryTest {
 
   @Test
   @DisplayName("a server that stays open after replying: only the closing check fails")
-  void staysOpen() throws Exception {
-    Grade grade = grade(new HelloGallery.StaysOpen());
+  void staysOpen() {
+    Grade grade = grades.get(HelloGallery.StaysOpen.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(CLOSES);
     assertThat(diagnosis(grade, CLOSES))
         .startsWith("after the greeting the server sent \"Hello Client\\n\" (")
@@ -71,8 +81,8 @@ class HelloGalleryTest {
 
   @Test
   @DisplayName("one reply per recv(): byte by byte, the over-long line and closing fail")
-  void replyPerRecv() throws Exception {
-    Grade grade = grade(new HelloGallery.ReplyPerRecv());
+  void replyPerRecv() {
+    Grade grade = grades.get(HelloGallery.ReplyPerRecv.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(CLOSES, BYTE_BY_BYTE, OVER_LONG);
     assertThat(diagnosis(grade, BYTE_BY_BYTE))
         .startsWith("\"Hello Client\\nHello Client\\n")
@@ -82,8 +92,8 @@ class HelloGalleryTest {
 
   @Test
   @DisplayName("decoding each recv() strictly: the split character and invalid UTF-8 fail")
-  void decodesEachRecv() throws Exception {
-    Grade grade = grade(new HelloGallery.DecodesEachRecv());
+  void decodesEachRecv() {
+    Grade grade = grades.get(HelloGallery.DecodesEachRecv.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(SPLIT, INVALID);
     assertThat(diagnosis(grade, SPLIT))
         .contains("split between two sends: decode the whole line once its \"\\n\" has arrived");
@@ -92,8 +102,8 @@ class HelloGalleryTest {
 
   @Test
   @DisplayName("no SO_REUSEADDR: only the restart after an orderly close fails, naming TIME_WAIT")
-  void noReuseAddress() throws Exception {
-    Grade grade = grade(new HelloGallery.NoReuseAddress());
+  void noReuseAddress() {
+    Grade grade = grades.get(HelloGallery.NoReuseAddress.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(RESTART);
     assertThat(diagnosis(grade, RESTART))
         .contains("again within 3 s of the last client")

@@ -1,5 +1,6 @@
 package edu.sockets.hello.grading;
 
+import edu.sockets.grading.GalleryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.time.Duration;
  * thread, in class a shell's {@code while true}) starts the next life on the same port. A life that
  * throws has crashed; the loop starts the next one all the same.
  */
-abstract class LoopedServer implements AutoCloseable {
+abstract class LoopedServer implements GalleryServer {
 
   private final boolean reuseAddress;
   private final int port;
@@ -40,7 +41,8 @@ abstract class LoopedServer implements AutoCloseable {
     this(true);
   }
 
-  int port() {
+  @Override
+  public int port() {
     return port;
   }
 
