@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 /**
  * One connection to the graded server, as a check drives it: bytes out, and in, everything that
  * arrives, kept so that a failure can quote it. Reads never throw: every wait ends in a {@link
- * Reply} that says how it ended (a line, silence, the server closing, a reset).
+ * Reply} that says how it ended (a line, silence, the server closing, a reset); sends never throw
+ * either, and a failed one shows in the next read.
  */
 public final class Wire implements AutoCloseable {
 
@@ -45,6 +46,9 @@ public final class Wire implements AutoCloseable {
   private Reply.End over;
 
   private long received;
+
+  /** A send failed: the server's side is gone, and later sends are skipped. */
+  private boolean sendFailed;
 
   Wire(Socket socket, Timing timing) throws IOException {
     this.socket = socket;
@@ -77,26 +81,35 @@ public final class Wire implements AutoCloseable {
   }
 
   /** Sends the text as UTF-8, exactly as given: include the {@code \n}. */
-  public void send(String text) throws IOException {
+  public void send(String text) {
     send(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends the bytes; if the connection is gone, says so with the exception and in later reads. */
-  public void send(byte[] bytes) throws IOException {
+  /**
+   * Sends the bytes. A server may close before it has read them all: the send then fails, and the
+   * next read says how the connection ended, with what arrived before.
+   */
+  public void send(byte[] bytes) {
+    if (sendFailed) {
+      return;
+    }
     try {
       out.write(bytes);
       out.flush();
     } catch (IOException e) {
-      if (over == null) {
-        over = Reply.End.RESET; // "Broken pipe" or "Connection reset": the server's side is gone
-      }
-      throw e;
+      // "Broken pipe" or "Connection reset": the server's side is gone. What it sent before is
+      // still there to read, and the read after it says how the connection ended.
+      sendFailed = true;
     }
   }
 
   /** Sends each piece in a segment of its own, {@link #PIECE_GAP} apart. */
-  public void sendInPieces(List<byte[]> pieces) throws IOException, InterruptedException {
-    socket.setTcpNoDelay(true); // otherwise Nagle's algorithm would gather the pieces again
+  public void sendInPieces(List<byte[]> pieces) throws InterruptedException {
+    try {
+      socket.setTcpNoDelay(true); // otherwise Nagle's algorithm would gather the pieces again
+    } catch (IOException e) {
+      sendFailed = true; // the socket is closed already
+    }
     for (byte[] piece : pieces) {
       send(piece);
       Thread.sleep(PIECE_GAP);
@@ -104,7 +117,7 @@ public final class Wire implements AutoCloseable {
   }
 
   /** Sends the bytes one at a time, each in a segment of its own. */
-  public void sendByteByByte(byte[] bytes) throws IOException, InterruptedException {
+  public void sendByteByByte(byte[] bytes) throws InterruptedException {
     List<byte[]> pieces = new ArrayList<>();
     for (byte b : bytes) {
       pieces.add(new byte[] {b});

@@ -55,6 +55,19 @@ class WireTest {
     listener.close();
   }
 
+  @Test
+  void aSendThatFailsLeavesWhatArrivedToBeRead() throws IOException {
+    serverSends("Hello client");
+    server.setSoLinger(true, 0);
+    server.close(); // the server hangs up before it reads anything
+    wire.send("x".repeat(100_000)); // fails once the reset arrives: no exception
+    wire.send("more");
+
+    Reply reply = wire.readLine();
+    assertThat(reply.text()).isEqualTo("Hello client");
+    assertThat(reply.ended()).isTrue();
+  }
+
   private void serverSends(String text) throws IOException {
     OutputStream out = server.getOutputStream();
     out.write(text.getBytes(UTF_8));
@@ -127,7 +140,7 @@ class WireTest {
         CompletableFuture.runAsync(() -> {
           try {
             wire.sendByteByByte("abc".getBytes(UTF_8));
-          } catch (IOException | InterruptedException e) {
+          } catch (InterruptedException e) {
             throw new IllegalStateException(e);
           }
         });
