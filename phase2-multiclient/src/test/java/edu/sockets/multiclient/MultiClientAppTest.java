@@ -115,7 +115,6 @@ class MultiClientAppTest {
   @Test
   @DisplayName("--threads takes virtual or platform, in any case")
   void acceptsTheThreadKindInAnyCase() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start("--threads", "PLATFORM")) {
       server
           .run()
