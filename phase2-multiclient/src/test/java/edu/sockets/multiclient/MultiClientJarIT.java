@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: {@code java -jar target/phase2-multiclient.jar ...},
@@ -53,6 +54,25 @@ class MultiClientJarIT {
       assertThat(printed).hasSize(3);
       assertThat(printed.get(1)).matches("\\[[0-9.]+:\\d+] you said: hello");
       assertThat(printed.get(2)).matches("\\[[0-9.]+:\\d+] you said: سلام 👋");
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("grade against the jar's own server: full marks, exit 0")
+  void gradeGivesTheOwnServerFullMarks(@TempDir Path grades) throws Exception {
+    Process server = start("server", "--host", "127.0.0.1", "--port", "0");
+    String port = capture(server).awaitLine(LISTENING, WAIT).group(2);
+    try {
+      Process grade = start("grade", "127.0.0.1:" + port, "--out", grades.toString());
+      List<String> printed = lines(grade.getInputStream().readAllBytes());
+
+      assertThat(grade.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(grade.exitValue()).as(String.join("\n", printed)).isZero();
+      assertThat(printed).last().isEqualTo("Score: 23/23");
+      assertThat(grades.resolve("127.0.0.1_" + port).resolve("results.json")).exists();
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);

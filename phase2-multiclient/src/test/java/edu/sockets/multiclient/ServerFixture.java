@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The server the end-to-end tests talk to: this phase's own server, started in the test JVM on a
  * free port. The tests reach it through its socket, and read its log and stop it through its
- * command.
+ * command. (A student's server, in any language, is graded with the {@code grade} command.)
  */
 final class ServerFixture implements AutoCloseable {
 
