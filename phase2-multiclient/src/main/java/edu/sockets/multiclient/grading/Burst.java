@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import edu.sockets.grading.Endpoint;
 import edu.sockets.grading.Quote;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -38,6 +39,9 @@ final class Burst {
 
   /** A dropped SYN is sent again after this; a good server lets every client in well within it. */
   static final Duration LIMIT = Duration.ofSeconds(1);
+
+  /** More than any answer to a short line. */
+  private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   /** How often the handshakes in progress are looked at. */
   private static final Duration POLL = Duration.ofMillis(5);
@@ -157,27 +161,30 @@ final class Burst {
     try (SocketChannel channel = channels.get(i)) {
       channel.configureBlocking(true);
       channel.write(ByteBuffer.wrap(("burst " + i + "\n").getBytes(UTF_8)));
-      end(i, answered(channel) ? null : "closed without an answer");
+      end(i, answer(channel));
     } catch (IOException e) {
       fail(i, e);
     }
   }
 
-  /** Reads until a line feed (true) or the end of the connection (false). */
-  private static boolean answered(SocketChannel channel) throws IOException {
+  /** Reads the answer: null if it is a line of text, otherwise what came instead. */
+  private static String answer(SocketChannel channel) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
     ByteBuffer buffer = ByteBuffer.allocate(1024);
-    while (true) {
+    while (line.size() < MAX_ANSWER_BYTES) {
       buffer.clear();
       int count = channel.read(buffer);
       if (count < 0) {
-        return false;
+        return "closed without an answer";
       }
       for (int i = 0; i < count; i++) {
+        line.write(buffer.get(i));
         if (buffer.get(i) == '\n') {
-          return true;
+          return MultiClientRubric.isText(line.toByteArray()) ? null : "an answer that is not text";
         }
       }
     }
+    return "no line feed in " + Quote.size(line.size());
   }
 
   private void fail(int i, IOException e) {

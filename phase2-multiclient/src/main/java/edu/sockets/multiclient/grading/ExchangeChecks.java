@@ -89,8 +89,8 @@ final class ExchangeChecks {
       return Verdict.PASS;
     }
     return Verdict.fail(
-        "after \"  /exit  \\n\" the server sent %s and kept the connection open: remove the spaces around a line before comparing it with \"/exit\""
-            .formatted(got.bytes().length == 0 ? "nothing" : got.describe()));
+        "after \"  /exit  \\n\" %s: remove the spaces around a line before comparing it with \"/exit\""
+            .formatted(keptOpen(got)));
   }
 
   static Verdict endOfStream(Probe probe) throws Exception {
@@ -106,8 +106,8 @@ final class ExchangeChecks {
           "the server closed without answering \"last words\\n\", the line sent just before the client closed its side: answer every line that came before the end of stream");
     }
     return Verdict.fail(
-        "the client sent \"last words\\n\" and closed its side; the server sent %s and kept the connection open: when read() returns -1 (recv() returns 0 bytes) the client has left: close its socket"
-            .formatted(got.bytes().length == 0 ? "nothing" : got.describe()));
+        "the client sent \"last words\\n\" and closed its side; %s: when read() returns -1 (recv() returns 0 bytes) the client has left: close its socket"
+            .formatted(keptOpen(got)));
   }
 
   static Verdict reset(Probe probe) throws Exception {
@@ -128,12 +128,18 @@ final class ExchangeChecks {
       // The connection is already gone: the read below says how.
     }
     Reply reply = next.readLine();
-    if (reply.isLine()) {
+    if (MultiClientRubric.isText(reply)) {
       return Verdict.PASS;
     }
     return Verdict.fail(
         "the client after one that reset its connection mid-line got %s: a reset must end only that client's conversation (catch the error in its thread)"
             .formatted(reply.describe()));
+  }
+
+  /** {@code the server sent nothing and kept the connection open}. */
+  private static String keptOpen(Reply got) {
+    String sent = got.bytes().length == 0 ? "nothing" : got.describe();
+    return "the server sent " + sent + " and kept the connection open";
   }
 
   /** How long to wait for the end of a connection that the server should close. */

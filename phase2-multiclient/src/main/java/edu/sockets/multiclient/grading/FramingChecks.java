@@ -7,8 +7,6 @@ import edu.sockets.grading.Quote;
 import edu.sockets.grading.Reply;
 import edu.sockets.grading.Verdict;
 import edu.sockets.grading.Wire;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +35,7 @@ final class FramingChecks {
     Wire wire = probe.connect();
     wire.sendByteByByte("byte by byte\n".getBytes(UTF_8));
     Reply first = wire.readLine();
-    if (!first.isLine()) {
+    if (!MultiClientRubric.isText(first)) {
       return Verdict.fail(
           "got %s after \"byte by byte\\n\" was sent one byte at a time: collect bytes until \"\\n\", then answer the line"
               .formatted(first.describe()));
@@ -62,7 +60,7 @@ final class FramingChecks {
     wire.send(lines.toString());
     List<Reply> answers = new ArrayList<>();
     Reply last = wire.readLine();
-    while (last.isLine()) {
+    while (MultiClientRubric.isText(last)) {
       answers.add(last);
       if (answers.size() == LINES) {
         return inOrder(answers);
@@ -104,7 +102,7 @@ final class FramingChecks {
     wire.send(Arrays.copyOfRange(line, cut, line.length));
     Reply reply = wire.readLine();
     String echoed = echoed(reply, "split:");
-    if (reply.isLine() && (echoed == null || echoed.startsWith("split: 👋"))) {
+    if (MultiClientRubric.isText(reply) && (echoed == null || echoed.startsWith("split: 👋"))) {
       return Verdict.PASS;
     }
     return Verdict.fail(
@@ -117,7 +115,7 @@ final class FramingChecks {
     String sent =
         "\"crlf: hello\\r\\n\", a line ending in CR LF as telnet and Windows programs send it";
     String echoed = echoed(reply, "crlf:");
-    if (!reply.isLine()) {
+    if (!MultiClientRubric.isText(reply)) {
       return Verdict.fail("got %s to %s".formatted(reply.describe(), sent));
     }
     if (echoed == null || echoed.equals("crlf: hello")) {
@@ -156,9 +154,7 @@ final class FramingChecks {
               .formatted(reply.describe(), sent));
     }
     String echoed = echoed(reply, "utf8:");
-    if (reply.isLine()
-        && isUtf8(reply.bytes())
-        && (echoed == null || echoed.startsWith(replaced))) {
+    if (MultiClientRubric.isText(reply) && (echoed == null || echoed.startsWith(replaced))) {
       return Verdict.PASS;
     }
     return Verdict.fail(
@@ -177,15 +173,6 @@ final class FramingChecks {
   private static String echoed(Reply reply, String marker) {
     int at = reply.text().indexOf(marker);
     return at < 0 ? null : reply.text().substring(at);
-  }
-
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)); // reports malformed input by default
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 
   /** The lines in {@code bytes}, a last one without its line feed included. */

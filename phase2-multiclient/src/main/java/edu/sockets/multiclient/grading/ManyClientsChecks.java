@@ -31,32 +31,44 @@ final class ManyClientsChecks {
     Wire talker = probe.connect();
     talker.send("anyone there?\n");
     Reply reply = talker.readLine();
-    if (!reply.isLine()) {
-      return Verdict.fail(
-          "a third client got %s while two others were connected, one silent and one in the middle of a line: does the server serve one client at a time? Give each client a thread of its own, and go back to accept() at once"
-              .formatted(reply.describe()));
+    if (!MultiClientRubric.isText(reply)) {
+      return unansweredThird(reply, silent);
     }
     halfway.send("ne\n");
     Reply rest = halfway.readLine();
-    if (!rest.isLine()) {
+    if (!MultiClientRubric.isText(rest)) {
       return Verdict.fail(
           "the client that sent half a line, then the rest of it, got %s"
               .formatted(rest.describe()));
     }
     silent.send("still here\n");
     Reply late = silent.readLine();
-    if (!late.isLine()) {
+    if (!MultiClientRubric.isText(late)) {
       return Verdict.fail(
           "the client that was silent got %s when it spoke at last".formatted(late.describe()));
     }
     return Verdict.PASS;
   }
 
+  /** Why the third client got no answer: the first, asked now, says whether anyone gets one. */
+  private static Verdict unansweredThird(Reply third, Wire first) throws Exception {
+    first.send("still here\n");
+    Reply reply = first.readLine();
+    if (!MultiClientRubric.isText(reply)) {
+      return Verdict.fail(
+          "no client got an answer: the third got %s, and the first, silent until then, got %s"
+              .formatted(third.describe(), reply.describe()));
+    }
+    return Verdict.fail(
+        "a third client got %s while two others were connected, one silent and one in the middle of a line; the silent one was answered as soon as it spoke: the server serves one client at a time. Give each client a thread of its own, and go back to accept() at once"
+            .formatted(third.describe()));
+  }
+
   static Verdict clientThatNeverReads(Probe probe) throws Exception {
     Wire other = probe.connect();
     other.send("first\n");
     Reply first = other.readLine();
-    if (!first.isLine()) {
+    if (!MultiClientRubric.isText(first)) {
       return Verdict.fail("got %s to \"first\\n\"".formatted(first.describe()));
     }
     try (Flood flood = Flood.start(probe.endpoint(), probe.timing())) {
@@ -82,7 +94,7 @@ final class ManyClientsChecks {
       Thread.sleep(ROUND_GAP); // pacing: a question every 50 ms, not as fast as the server answers
       other.send("second " + round + "\n");
       Reply reply = other.readLine();
-      if (!reply.isLine()) {
+      if (!MultiClientRubric.isText(reply)) {
         return Verdict.fail(
             "a client sent %s of lines without reading any answer; meanwhile another client's \"second %d\\n\" got %s: does one blocked write hold up the whole server? A client that does not read must hold up only its own thread"
                 .formatted(Quote.size(flood.sent()), round, reply.describe()));

@@ -1,7 +1,12 @@
 package edu.sockets.multiclient.grading;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import edu.sockets.grading.Check;
+import edu.sockets.grading.Reply;
 import edu.sockets.grading.Rubric;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 /**
@@ -76,6 +81,30 @@ public final class MultiClientRubric {
                 "chapter 2, 3.1 and 5.7",
                 ManyClientsChecks::burst)),
         false);
+  }
+
+  /**
+   * True for a line that a server of this protocol could have sent: UTF-8 text without control
+   * characters. The checks that do not judge the exact text accept any such line, so that a wrong
+   * word costs only the check that judges it; random bytes are not such a line.
+   */
+  static boolean isText(Reply reply) {
+    return reply.isLine() && isText(reply.bytes());
+  }
+
+  /** {@link #isText(Reply)} for the bytes of a line, with or without its line ending. */
+  static boolean isText(byte[] line) {
+    int length = line.length;
+    while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) {
+      length--;
+    }
+    try {
+      // A new decoder reports malformed input, where new String(...) would replace it.
+      String text = UTF_8.newDecoder().decode(ByteBuffer.wrap(line, 0, length)).toString();
+      return text.codePoints().noneMatch(Character::isISOControl);
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** {@code [127.0.0.1:53422] you said: hello}. */

@@ -56,7 +56,7 @@ final class OverLongChecks {
           "the server ended the connection on a line over %,d bytes (%s): refuse that line with an error line and keep the connection"
               .formatted(MAX_LINE_BYTES, refusal.describe()));
     }
-    if (!refusal.isLine()) {
+    if (!MultiClientRubric.isText(refusal)) {
       return Verdict.fail(
           "got %s while one line grew to %,d bytes without its end: refuse a line as soon as it passes %,d bytes, without waiting for its \"\\n\" (a client could send gigabytes)"
               .formatted(refusal.describe(), ENDLESS_BYTES, MAX_LINE_BYTES));
@@ -68,7 +68,7 @@ final class OverLongChecks {
     }
     wire.send("\nafter\n");
     Reply next = wire.readLine();
-    if (!next.isLine()) {
+    if (!MultiClientRubric.isText(next)) {
       return Verdict.fail(
           "the over-long line was refused, but then \"after\\n\" got %s: the connection must stay usable"
               .formatted(next.describe()));
