@@ -78,9 +78,15 @@ final class Flood implements AutoCloseable {
     return sent.get();
   }
 
-  /** True once no send has returned for {@code quiet}, or the flood is over. */
-  boolean stuckFor(Duration quiet) {
-    return !sender.isAlive() || System.nanoTime() - progressNanos >= quiet.toNanos();
+  /**
+   * True once no send has returned for {@code quiet}, or the flood is over.
+   *
+   * @param sinceNanos a {@link System#nanoTime()}: true only if the flood was stuck already then
+   */
+  boolean stuck(Duration quiet, long sinceNanos) {
+    long progress = progressNanos;
+    boolean stillStuck = !sender.isAlive() || System.nanoTime() - progress >= quiet.toNanos();
+    return stillStuck && progress < sinceNanos;
   }
 
   /** Ends the flood: its blocked send fails at once. */
