@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class FramingChecks {
 
-  static final int LINES = 200;
+  /** Lines sent in one write. */
+  private static final int LINES = 200;
 
   /** How long the two halves of a split character are sent apart. */
   private static final Duration SPLIT_GAP = Duration.ofMillis(300);
