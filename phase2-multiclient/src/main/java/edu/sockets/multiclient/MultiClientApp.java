@@ -1,6 +1,7 @@
 package edu.sockets.multiclient;
 
 import edu.sockets.multiclient.EchoServer.Threads;
+import edu.sockets.multiclient.grading.MultiClientGrade;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Phase 2's command line: {@code server}, {@code client}, {@code load} and {@code demo}.
+ * Phase 2's command line: {@code server}, {@code client}, {@code load}, {@code demo} and {@code
+ * grade}.
  *
  * <p>Errors a user can cause (a port in use, no server, a server that goes away) end here in one
  * line on standard error and exit code 1; bad arguments print the usage and exit with 2.
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
       MultiClientApp.Server.class,
       MultiClientApp.Client.class,
       MultiClientApp.Load.class,
-      MultiClientApp.Demo.class
+      MultiClientApp.Demo.class,
+      MultiClientGrade.class
     })
 public final class MultiClientApp implements Callable<Integer> {
 
@@ -71,7 +74,7 @@ public final class MultiClientApp implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: server, client, load or demo");
+        spec.commandLine(), "Missing command: server, client, load, demo or grade");
   }
 
   @Command(

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * The server, end to end over loopback, through its socket only. Run against a student's server
- * with {@code -Dserver=host:port}; the tests that read the server's log are then skipped.
- */
+/** The server, end to end over loopback: what it answers through its socket, and what it logs. */
 @DisplayName("EchoServer: many clients over real sockets")
 @Timeout(10)
 class EchoServerTest {
@@ -79,9 +76,7 @@ class EchoServerTest {
         assertThat(client.readLine())
             .isEqualTo("[" + client.who() + "] you said: I am client " + i);
       }
-      if (!server.isExternal()) {
-        server.run().out.awaitLine(Pattern.compile(TIMESTAMP + ".* connected; 50 online$"), WAIT);
-      }
+      server.run().out.awaitLine(Pattern.compile(TIMESTAMP + ".* connected; 50 online$"), WAIT);
     } finally {
       for (Connection client : clients) {
         client.close();
@@ -132,17 +127,15 @@ class EchoServerTest {
 
       assertThat(client.readLine()).isEqualTo("[" + client.who() + "] you said: last words");
       assertThat(client.readLine()).as("end of stream: the server closed").isNull();
-      if (!server.isExternal()) {
-        server
-            .run()
-            .out
-            .awaitLine(
-                Pattern.compile(
-                    TIMESTAMP
-                        + Pattern.quote(client.who())
-                        + " left \\(closed the connection\\) after .*, 1 line sent; 0 online$"),
-                WAIT);
-      }
+      server
+          .run()
+          .out
+          .awaitLine(
+              Pattern.compile(
+                  TIMESTAMP
+                      + Pattern.quote(client.who())
+                      + " left \\(closed the connection\\) after .*, 1 line sent; 0 online$"),
+              WAIT);
     }
   }
 
@@ -160,22 +153,19 @@ class EchoServerTest {
 
       other.send("are you well?\n");
       assertThat(other.readLine()).isEqualTo("[" + other.who() + "] you said: are you well?");
-      if (!server.isExternal()) {
-        server
-            .run()
-            .out
-            .awaitLine(
-                Pattern.compile(
-                    TIMESTAMP + Pattern.quote(rudeWho) + " left \\(Connection reset\\) after "),
-                WAIT);
-      }
+      server
+          .run()
+          .out
+          .awaitLine(
+              Pattern.compile(
+                  TIMESTAMP + Pattern.quote(rudeWho) + " left \\(Connection reset\\) after "),
+              WAIT);
     }
   }
 
   @Test
   @DisplayName("the log names each client's ip:port, with a timestamp, as it comes and goes")
   void logsEachClientOnArrivalAndDeparture() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start();
         Connection first = server.connect()) {
       CapturedOutput log = server.run().out;
@@ -249,13 +239,10 @@ class EchoServerTest {
 
       String shown = "a\\x00b\\x1b[2J\\x0dfake log line\\x07";
       assertThat(client.readLine()).isEqualTo("[" + client.who() + "] you said: " + shown);
-      if (!server.isExternal()) {
-        server
-            .run()
-            .out
-            .awaitLine(
-                Pattern.compile(Pattern.quote(client.who() + " sent: " + shown) + "$"), WAIT);
-      }
+      server
+          .run()
+          .out
+          .awaitLine(Pattern.compile(Pattern.quote(client.who() + " sent: " + shown) + "$"), WAIT);
     }
   }
 
@@ -276,7 +263,6 @@ class EchoServerTest {
   @Test
   @DisplayName("shutdown stops accepting, closes every client, logs a summary and exits 0")
   void shutdownClosesEveryClient() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       List<Connection> clients = new ArrayList<>();
       for (int i = 0; i < 3; i++) {

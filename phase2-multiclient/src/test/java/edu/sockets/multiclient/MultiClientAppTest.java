@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,6 +79,8 @@ class MultiClientAppTest {
         "load --rounds 0",
         "load --clients 10000 --rounds 5000",
         "load --warmup -1",
+        "grade",
+        "grade lab-pc-07",
         "launch"
       })
   @DisplayName("bad arguments print the usage and exit 2")
@@ -94,6 +99,7 @@ class MultiClientAppTest {
         "client --help",
         "load --help",
         "demo --help",
+        "grade --help",
         "--version"
       })
   @DisplayName("--help and --version work everywhere and exit 0")
@@ -102,6 +108,19 @@ class MultiClientAppTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out.text()).contains("phase2-multiclient");
+  }
+
+  @Test
+  @DisplayName("grade with nothing listening: says connection refused, 0 points, exit 1")
+  void gradeWithoutServer(@TempDir Path grades) throws Exception {
+    int port = freePort();
+
+    CommandRun grade = CommandRun.finish("grade", "127.0.0.1:" + port, "--out", grades.toString());
+
+    assertThat(grade.exitCode()).isEqualTo(1);
+    assertThat(grade.out.text())
+        .contains("not run: connection refused: nothing listens on 127.0.0.1:" + port);
+    assertThat(List.of(grade.out.lines())).last().isEqualTo("Score: 0/23");
   }
 
   @Test
@@ -115,7 +134,6 @@ class MultiClientAppTest {
   @Test
   @DisplayName("--threads takes virtual or platform, in any case")
   void acceptsTheThreadKindInAnyCase() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start("--threads", "PLATFORM")) {
       server
           .run()

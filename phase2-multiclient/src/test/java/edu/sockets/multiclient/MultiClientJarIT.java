@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: {@code java -jar target/phase2-multiclient.jar ...},
- * each program in a process of its own. With {@code -Dserver=host:port} the client talks to that
- * server instead of one started here; the tests of the server process itself are then skipped.
+ * each program in a process of its own.
  */
 @DisplayName("phase2-multiclient.jar: the programs as separate processes")
 @Timeout(60)
@@ -35,24 +35,15 @@ class MultiClientJarIT {
   private static final Path JAR = Path.of("target", "phase2-multiclient.jar");
   private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
-  private static final String EXTERNAL = System.getProperty("server", "").strip();
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Test
   @DisplayName("server --port 0, and a client with piped input: every reply, then exit 0")
   void clientWithPipedInputGetsEveryReply() throws Exception {
-    Process server = null;
-    String host = "127.0.0.1";
-    String port;
-    if (EXTERNAL.isEmpty()) {
-      server = start("server", "--port", "0");
-      port = capture(server).awaitLine(LISTENING, WAIT).group(2);
-    } else {
-      host = EXTERNAL.substring(0, EXTERNAL.lastIndexOf(':'));
-      port = EXTERNAL.substring(EXTERNAL.lastIndexOf(':') + 1);
-    }
+    Process server = start("server", "--port", "0");
+    String port = capture(server).awaitLine(LISTENING, WAIT).group(2);
     try {
-      Process client = start("client", "--host", host, "--port", port);
+      Process client = start("client", "--host", "127.0.0.1", "--port", port);
       try (OutputStream stdin = client.getOutputStream()) {
         stdin.write("hello\nسلام 👋\n".getBytes(UTF_8));
       } // end of input: the client half-closes, and waits for both replies
@@ -64,17 +55,33 @@ class MultiClientJarIT {
       assertThat(printed.get(1)).matches("\\[[0-9.]+:\\d+] you said: hello");
       assertThat(printed.get(2)).matches("\\[[0-9.]+:\\d+] you said: سلام 👋");
     } finally {
-      if (server != null) {
-        server.destroy();
-        server.waitFor(10, TimeUnit.SECONDS);
-      }
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("grade against the jar's own server: full marks, exit 0")
+  void gradeGivesTheOwnServerFullMarks(@TempDir Path grades) throws Exception {
+    Process server = start("server", "--host", "127.0.0.1", "--port", "0");
+    String port = capture(server).awaitLine(LISTENING, WAIT).group(2);
+    try {
+      Process grade = start("grade", "127.0.0.1:" + port, "--out", grades.toString());
+      List<String> printed = lines(grade.getInputStream().readAllBytes());
+
+      assertThat(grade.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(grade.exitValue()).as(String.join("\n", printed)).isZero();
+      assertThat(printed).last().isEqualTo("Score: 23/23");
+      assertThat(grades.resolve("127.0.0.1_" + port).resolve("results.json")).exists();
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
     }
   }
 
   @Test
   @DisplayName("SIGTERM: the server closes every client, prints a summary, and exits in seconds")
   void sigtermShutsTheServerDownCleanly() throws Exception {
-    ServerFixture.requireOwnServer();
     Process server = start("server", "--port", "0");
     CapturedOutput log = capture(server);
     int port = Integer.parseInt(log.awaitLine(LISTENING, WAIT).group(2));
@@ -129,7 +136,6 @@ class MultiClientJarIT {
   @Test
   @DisplayName("out of file descriptors: the server says so, waits, and serves again later")
   void serverSurvivesRunningOutOfFileDescriptors() throws Exception {
-    ServerFixture.requireOwnServer();
     // 40 descriptors: about a dozen for the JVM itself, the rest for clients.
     Process server = startWithDescriptorLimit(40, "server", "--host", "127.0.0.1", "--port", "0");
     CapturedOutput log = capture(server);

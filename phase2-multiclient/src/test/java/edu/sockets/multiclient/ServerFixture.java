@@ -1,7 +1,6 @@
 package edu.sockets.multiclient;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,21 +11,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The server the end-to-end tests talk to, only ever through its socket: this phase's own server,
- * started in the test JVM on a free port, or an external one named by {@code -Dserver=host:port} (a
- * student's server, in any language). Tests that need the server's insides (its log, its exit code,
- * stopping it) call {@link #requireOwnServer()} first, so they are skipped, with a reason,
- * otherwise.
+ * The server the end-to-end tests talk to: this phase's own server, started in the test JVM on a
+ * free port. The tests reach it through its socket, and read its log and stop it through its
+ * command. (A student's server, in any language, is graded with the {@code grade} command.)
  */
 final class ServerFixture implements AutoCloseable {
 
   static final Duration STARTUP = Duration.ofSeconds(5);
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
-  private static final String EXTERNAL = System.getProperty("server", "").strip();
 
   private final String host;
   private final int port;
-  private final CommandRun run; // null for an external server
+  private final CommandRun run;
 
   private ServerFixture(String host, int port, CommandRun run) {
     this.host = host;
@@ -34,34 +30,14 @@ final class ServerFixture implements AutoCloseable {
     this.run = run;
   }
 
-  /** Starts this phase's server with {@code options} added, or names the external one. */
+  /** Starts this phase's server with {@code options} added. */
   static ServerFixture start(String... options) throws InterruptedException {
-    if (!EXTERNAL.isEmpty()) {
-      int colon = EXTERNAL.lastIndexOf(':');
-      if (colon < 0) {
-        throw new IllegalArgumentException("-Dserver must be host:port, not " + EXTERNAL);
-      }
-      return new ServerFixture(
-          EXTERNAL.substring(0, colon), Integer.parseInt(EXTERNAL.substring(colon + 1)), null);
-    }
     String[] args =
         Stream.concat(Stream.of("server", "--host", "127.0.0.1", "--port", "0"), Stream.of(options))
             .toArray(String[]::new);
     CommandRun run = CommandRun.start(args);
     Matcher listening = run.out.awaitLine(LISTENING, STARTUP);
     return new ServerFixture("127.0.0.1", Integer.parseInt(listening.group(2)), run);
-  }
-
-  /** Skips the calling test unless it runs against this phase's own server. */
-  static void requireOwnServer() {
-    assumeTrue(
-        EXTERNAL.isEmpty(),
-        "needs this phase's own server (its log, exit code or shutdown); skipped with -Dserver="
-            + EXTERNAL);
-  }
-
-  boolean isExternal() {
-    return run == null;
   }
 
   String host() {
@@ -79,15 +55,13 @@ final class ServerFixture implements AutoCloseable {
     return new Connection(socket);
   }
 
-  /** What the server printed and how it ended; only for this phase's own server. */
+  /** What the server printed and how it ended. */
   CommandRun run() {
-    requireOwnServer();
     return run;
   }
 
-  /** Stops this phase's own server the way Ctrl+C does, and waits for its command to end. */
+  /** Stops the server the way Ctrl+C does, and waits for its command to end. */
   int stop() throws Exception {
-    requireOwnServer();
     run.serverCommand().stop();
     return run.awaitExit(STARTUP);
   }
@@ -95,7 +69,7 @@ final class ServerFixture implements AutoCloseable {
   /** Stops a server the test left running, so no thread outlives its test. */
   @Override
   public void close() throws Exception {
-    if (run != null && !run.isFinished()) {
+    if (!run.isFinished()) {
       stop();
     }
   }
