@@ -7,7 +7,6 @@ import edu.sockets.grading.Quote;
 import edu.sockets.grading.Reply;
 import edu.sockets.grading.Verdict;
 import edu.sockets.grading.Wire;
-import java.io.IOException;
 
 /**
  * A line over 8,192 bytes (chapter 2, 3.4): refused with an error line as soon as it passes the
@@ -24,7 +23,7 @@ final class OverLongChecks {
     Wire wire = probe.connect();
     String expected = MultiClientRubric.tooLong(wire.localEndpoint());
     int length = MAX_LINE_BYTES + 1;
-    sendQuietly(wire, "x".repeat(length) + "\n");
+    wire.send("x".repeat(length) + "\n");
     Reply first = wire.readLine();
     Reply more = wire.drain(probe.timing().answer());
     long extra = FramingChecks.lineCount(more.bytes());
@@ -49,7 +48,7 @@ final class OverLongChecks {
 
   static Verdict refusedAtTheLimit(Probe probe) throws Exception {
     Wire wire = probe.connect();
-    sendQuietly(wire, "y".repeat(ENDLESS_BYTES)); // no line feed yet
+    wire.send("y".repeat(ENDLESS_BYTES)); // no line feed yet
     Reply refusal = wire.readLine();
     if (refusal.ended()) {
       return Verdict.fail(
@@ -79,13 +78,5 @@ final class OverLongChecks {
               .formatted(next.describe()));
     }
     return Verdict.PASS;
-  }
-
-  private static void sendQuietly(Wire wire, String text) {
-    try {
-      wire.send(text);
-    } catch (IOException e) {
-      // The server closed before reading it all: the read that follows says how.
-    }
   }
 }

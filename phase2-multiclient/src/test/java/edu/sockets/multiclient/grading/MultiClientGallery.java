@@ -19,7 +19,7 @@ final class MultiClientGallery {
   private MultiClientGallery() {}
 
   /** Answers every line with the same words instead of repeating it. */
-  static final class FixedAnswer extends GalleryServer {
+  static final class FixedAnswer extends StudentServer {
     FixedAnswer() throws IOException {}
 
     @Override
@@ -29,7 +29,7 @@ final class MultiClientGallery {
   }
 
   /** Answers {@code /exit} like any other line, and keeps the connection open. */
-  static final class IgnoresExit extends GalleryServer {
+  static final class IgnoresExit extends StudentServer {
     IgnoresExit() throws IOException {}
 
     @Override
@@ -42,7 +42,7 @@ final class MultiClientGallery {
    * Answers every recv() chunk as if it were a line: {@code while data := conn.recv(1024)}. An
    * 8,193-byte line gets nine answers.
    */
-  static final class AnswersEachChunk extends GalleryServer {
+  static final class AnswersEachChunk extends StudentServer {
     AnswersEachChunk() throws IOException {}
 
     @Override
@@ -63,7 +63,7 @@ final class MultiClientGallery {
    * Decodes each recv() chunk on its own, strictly, as {@code conn.recv(1024).decode()} does: a
    * character split between two chunks, or a byte that is not UTF-8, ends the client's connection.
    */
-  static final class DecodesEachChunk extends GalleryServer {
+  static final class DecodesEachChunk extends StudentServer {
     DecodesEachChunk() throws IOException {}
 
     @Override
@@ -89,7 +89,7 @@ final class MultiClientGallery {
    * Writes every answer under one lock that all clients share (a {@code synchronized} send): a
    * client that does not read blocks its write inside the lock, and every other client with it.
    */
-  static final class SharedWriteLock extends GalleryServer {
+  static final class SharedWriteLock extends StudentServer {
     private final Object writing = new Object();
 
     SharedWriteLock() throws IOException {}
@@ -103,14 +103,14 @@ final class MultiClientGallery {
   }
 
   /** Right, but listens with a backlog of 5, as {@code listen(5)} in many tutorials. */
-  static final class ShortBacklog extends GalleryServer {
+  static final class ShortBacklog extends StudentServer {
     ShortBacklog() throws IOException {
       super(5, true);
     }
   }
 
   /** Right, but serves one client at a time: an accept loop without threads. */
-  static final class OneAtATime extends GalleryServer {
+  static final class OneAtATime extends StudentServer {
     OneAtATime() throws IOException {
       super(4096, false);
     }

@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.grading.Grade;
 import edu.sockets.grading.TestGrading;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each faulty server of the gallery fails exactly the checks its fault should fail, with a
  * diagnosis that names the fault, and passes the rest. The servers are independent, so they are
- * graded side by side.
+ * graded side by side, once, before the tests look at their grades.
  */
 @DisplayName("grade: Phase 2's rubric against a gallery of faulty servers")
-@Execution(ExecutionMode.CONCURRENT)
 @Timeout(60)
 class MultiClientGalleryTest {
 
@@ -36,23 +36,35 @@ class MultiClientGalleryTest {
   private static final String NEVER_READS = "a client that never reads delays no one else";
   private static final String BURST = "50 clients at once: each let in within 1 s, and answered";
 
-  private static Grade grade(GalleryServer server) throws Exception {
-    try (server) {
-      return TestGrading.grade(MultiClientRubric.rubric(), server.port());
-    }
+  private static Map<Class<?>, Grade> grades;
+
+  @BeforeAll
+  static void gradeTheGallery() throws Exception {
+    grades =
+        TestGrading.gradeAll(
+            MultiClientRubric.rubric(),
+            List.of(
+                StudentServer::new,
+                MultiClientGallery.FixedAnswer::new,
+                MultiClientGallery.IgnoresExit::new,
+                MultiClientGallery.AnswersEachChunk::new,
+                MultiClientGallery.DecodesEachChunk::new,
+                MultiClientGallery.SharedWriteLock::new,
+                MultiClientGallery.ShortBacklog::new,
+                MultiClientGallery.OneAtATime::new));
   }
 
   @Test
   @DisplayName("the gallery's server without a fault: full marks")
-  void withoutAFault() throws Exception {
-    Grade grade = grade(new GalleryServer());
+  void withoutAFault() {
+    Grade grade = grades.get(StudentServer.class);
     assertThat(failed(grade)).as(report(grade)).isEmpty();
   }
 
   @Test
   @DisplayName("a fixed answer instead of the echo: only the echo check fails, and says so")
-  void fixedAnswer() throws Exception {
-    Grade grade = grade(new MultiClientGallery.FixedAnswer());
+  void fixedAnswer() {
+    Grade grade = grades.get(MultiClientGallery.FixedAnswer.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(ECHO);
     assertThat(diagnosis(grade, ECHO))
         .matches("got \"\\[127\\.0\\.0\\.1:\\d+] message received\\\\n\" but expected .*")
@@ -61,8 +73,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("/exit answered like any line: both /exit checks fail, naming it")
-  void ignoresExit() throws Exception {
-    Grade grade = grade(new MultiClientGallery.IgnoresExit());
+  void ignoresExit() {
+    Grade grade = grades.get(MultiClientGallery.IgnoresExit.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(EXIT, EXIT_SPACES);
     assertThat(diagnosis(grade, EXIT))
         .contains("you said: /exit\\n\" and the connection stayed open")
@@ -71,8 +83,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("one answer per recv() chunk: every framing check fails, naming the chunks")
-  void answersEachChunk() throws Exception {
-    Grade grade = grade(new MultiClientGallery.AnswersEachChunk());
+  void answersEachChunk() {
+    Grade grade = grades.get(MultiClientGallery.AnswersEachChunk.class);
     assertThat(failed(grade))
         .as(report(grade))
         .containsExactly(BYTE_BY_BYTE, MANY_LINES, SPLIT, ERROR_LINE, ENDLESS);
@@ -91,8 +103,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("strict decoding of each recv(): the split character and invalid UTF-8 fail")
-  void decodesEachChunk() throws Exception {
-    Grade grade = grade(new MultiClientGallery.DecodesEachChunk());
+  void decodesEachChunk() {
+    Grade grade = grades.get(MultiClientGallery.DecodesEachChunk.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(SPLIT, INVALID);
     assertThat(diagnosis(grade, SPLIT))
         .startsWith("got nothing: the server closed the connection")
@@ -102,8 +114,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("a write lock shared by all clients: only the client that never reads fails")
-  void sharedWriteLock() throws Exception {
-    Grade grade = grade(new MultiClientGallery.SharedWriteLock());
+  void sharedWriteLock() {
+    Grade grade = grades.get(MultiClientGallery.SharedWriteLock.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(NEVER_READS);
     assertThat(diagnosis(grade, NEVER_READS))
         .contains("of lines without reading any answer")
@@ -112,8 +124,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("listen backlog of 5: only the burst fails, naming the backlog")
-  void shortBacklog() throws Exception {
-    Grade grade = grade(new MultiClientGallery.ShortBacklog());
+  void shortBacklog() {
+    Grade grade = grades.get(MultiClientGallery.ShortBacklog.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(BURST);
     assertThat(diagnosis(grade, BURST))
         .containsPattern(
@@ -123,8 +135,8 @@ class MultiClientGalleryTest {
 
   @Test
   @DisplayName("one client at a time: only the concurrency check fails")
-  void oneAtATime() throws Exception {
-    Grade grade = grade(new MultiClientGallery.OneAtATime());
+  void oneAtATime() {
+    Grade grade = grades.get(MultiClientGallery.OneAtATime.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(SILENT);
     assertThat(diagnosis(grade, SILENT))
         .contains("while two others were connected, one silent")

@@ -2,6 +2,7 @@ package edu.sockets.multiclient.grading;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import edu.sockets.grading.GalleryServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * client, a long accept queue, lines framed and decoded whole, control characters shown, over-long
  * lines refused. Each server of the gallery overrides one step to add one fault.
  */
-class GalleryServer implements AutoCloseable {
+class StudentServer implements GalleryServer {
 
   static final int MAX_LINE_BYTES = MultiClientRubric.MAX_LINE_BYTES;
 
@@ -25,7 +26,7 @@ class GalleryServer implements AutoCloseable {
   private final boolean threadPerClient;
   private final Thread acceptLoop;
 
-  GalleryServer() throws IOException {
+  StudentServer() throws IOException {
     this(4096, true);
   }
 
@@ -33,13 +34,14 @@ class GalleryServer implements AutoCloseable {
    * @param backlog the accept queue's length, as given to listen()
    * @param threadPerClient false to serve each client on the accept loop's thread, to the end
    */
-  GalleryServer(int backlog, boolean threadPerClient) throws IOException {
+  StudentServer(int backlog, boolean threadPerClient) throws IOException {
     this.listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
     this.threadPerClient = threadPerClient;
     this.acceptLoop = Thread.ofPlatform().daemon().name("gallery accept loop").start(this::run);
   }
 
-  int port() {
+  @Override
+  public int port() {
     return listener.getLocalPort();
   }
 
