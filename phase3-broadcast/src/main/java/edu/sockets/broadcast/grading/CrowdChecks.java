@@ -5,6 +5,7 @@ import edu.sockets.grading.Quote;
 import edu.sockets.grading.Reply;
 import edu.sockets.grading.Verdict;
 import edu.sockets.grading.Wire;
+import java.time.Duration;
 import java.util.List;
 
 /** The checks of the list of clients: who leaves is forgotten, who does not read stalls nobody. */
@@ -17,29 +18,22 @@ final class CrowdChecks {
    * closed socket must not stop the broadcast to the clients after it.
    */
   static Verdict departed(Probe probe) throws Exception {
-    List<Member> room = Member.join(probe, 2);
+    List<Member> room = Member.join(probe, 3);
     Member stays = room.get(0);
     Member goes = room.get(1);
-    // Joins once both are surely on the list, so its welcome counts them both.
-    Member before = Member.joinAlso(probe, room);
+    // The last of the three to be listed was told of the other two: the highest count.
+    Integer most = mostCounted(room);
     goes.wire.close();
     // Once the others are told, the server has seen it go; a server that tells nobody gets the
     // quiet time to notice.
     stays.await(t -> BroadcastRubric.tellsOfLeaving(t, goes.name), probe.timing().quiet());
-    Member after = Member.joinAlso(probe, List.of(stays, before));
-    Reply welcomed = before.first(probe.timing().quiet());
-    Reply welcomedAfter = after.first(probe.timing().quiet());
-    Integer was = BroadcastRubric.countIn(welcomed, before.name);
-    Integer is = BroadcastRubric.countIn(welcomedAfter, after.name);
-    if (was != null && is != null && is > was) {
+    Member after = Member.joinAlso(probe, List.of(stays, room.get(2)));
+    Reply welcome = most == null ? null : after.first(probe.timing().quiet());
+    Integer is = BroadcastRubric.countIn(welcome, after.name);
+    if (is != null && is > most) {
       return Verdict.fail(
-          "%s was welcomed with %s; after %s left, %s was welcomed with %s: the client that left is still counted. Remove a client from the list when it leaves"
-              .formatted(
-                  before,
-                  Quote.bytes(welcomed.bytes()),
-                  goes,
-                  after,
-                  Quote.bytes(welcomedAfter.bytes())));
+          "with three clients online, the last to join was told \"Others online: %d\"; after %s left and %s joined, %s was welcomed with %s: the client that left is still counted. Remove a client from the list when it leaves"
+              .formatted(most, goes, after, after, Quote.bytes(welcome.bytes())));
     }
     stays.say("after you left");
     Wire.Search search = after.await(t -> t.endsWith("after you left"), probe.timing().answer());
@@ -49,6 +43,19 @@ final class CrowdChecks {
               .formatted(goes, stays, after, search.describe()));
     }
     return Verdict.PASS;
+  }
+
+  /** The highest count of others in the members' welcomes; null unless each has one. */
+  private static Integer mostCounted(List<Member> room) {
+    Integer most = null;
+    for (Member member : room) {
+      Integer count = BroadcastRubric.countIn(member.first(Duration.ZERO), member.name);
+      if (count == null) {
+        return null;
+      }
+      most = most == null ? count : Math.max(most, count);
+    }
+    return most;
   }
 
   /** With one client that never reads, the others still get everything. */

@@ -59,17 +59,21 @@ final class Flood {
     Member reader = room.get(1);
     Member stuck = room.get(2); // it reads its welcome while joining, then no more
     Duration answer = probe.timing().answer();
+    // Once lines flow, twice the answer time without one: a busy machine pauses for less, a
+    // blocked writer for ever.
+    Duration stall = answer.multipliedBy(2);
     Semaphore ahead = new Semaphore(AHEAD);
     AtomicBoolean over = new AtomicBoolean();
     // A thread of its own: when the server stops reading the sender, its writes block.
-    Thread.ofVirtual().name("flood sender").start(() -> send(sender, ahead, answer, over));
+    Thread.ofVirtual().name("flood sender").start(() -> send(sender, ahead, stall, over));
     try {
       int received = 0;
       long bytes = 0;
       Reply dropNotice = null;
+      long stalledAt = System.nanoTime() + answer.toNanos(); // pushed back by each flood line
       while (received < LINES) {
-        Reply reply = reader.readLine(answer);
-        if (!reply.isLine()) {
+        Reply reply = reader.readLine(Duration.ofNanos(Math.max(0, stalledAt - System.nanoTime())));
+        if (!reply.isLine() || System.nanoTime() > stalledAt) {
           return new Outcome(stuck.name, received, bytes, reply, dropNotice, "");
         }
         if (dropNotice == null && BroadcastRubric.tellsOfLeaving(reply.text(), stuck.name)) {
@@ -79,6 +83,7 @@ final class Flood {
           received++;
           bytes += reply.bytes().length;
           ahead.release();
+          stalledAt = System.nanoTime() + stall.toNanos();
         }
       }
       if (dropNotice != null || !awaitDrop) {

@@ -56,6 +56,11 @@ final class Member {
     return room;
   }
 
+  /** Connects one more client, without waiting for it to be seen in the room. */
+  static Member connect(Probe probe) throws Unreachable, InterruptedException {
+    return new Member(probe.connect());
+  }
+
   /** Connects one more client to {@code room} and waits until it is seen there. */
   static Member joinAlso(Probe probe, List<Member> room) throws Unreachable, InterruptedException {
     Member newcomer = new Member(probe.connect());
@@ -68,9 +73,9 @@ final class Member {
   /**
    * Waits until each newcomer is seen in the room: another member heard its {@code ip:port} (its
    * join notice), or it heard another's (the notice of one who joined after it). Its own welcome is
-   * not enough: many servers send it a moment before they add the client to their list. A server
-   * that says nothing at all gets the quiet time to register them; one that talks but announces
-   * nobody, the answer time.
+   * not enough: many servers send it a moment before they add the client to their list. (Alone, it
+   * can only be seen by its welcome.) A server that says nothing at all gets the quiet time to
+   * register them; one that talks but announces nobody, the answer time.
    */
   private static void awaitInRoom(List<Member> everyone, List<Member> newcomers, Timing timing) {
     long start = System.nanoTime();
@@ -84,8 +89,8 @@ final class Member {
       for (Member member : everyone) {
         Reply reply = member.glance();
         heardAnything |= reply.bytes().length > 0;
-        if (reply.ended()) {
-          unseen.remove(member); // the server closed it: it will not join any more
+        if (reply.ended() || (everyone.size() == 1 && reply.bytes().length > 0)) {
+          unseen.remove(member); // alone and welcomed, or closed: nothing more will show
         }
         List<Member> named =
             everyone.stream().filter(m -> m != member && mentions(reply.text(), m.name)).toList();

@@ -134,7 +134,9 @@ class BroadcastGalleryTest {
   void noWelcome() throws Exception {
     Grade grade = grade(new BroadcastGallery.NoWelcome());
     assertThat(failed(grade)).as(report(grade)).containsExactly(WELCOME);
-    assertThat(diagnosis(grade, WELCOME)).startsWith("got nothing within 1 s but expected");
+    assertThat(diagnosis(grade, WELCOME))
+        .contains("nothing within 1 s but expected \"*** Welcome 127.0.0.1:")
+        .endsWith("send it as soon as a client connects, before the client says anything");
   }
 
   @Test
