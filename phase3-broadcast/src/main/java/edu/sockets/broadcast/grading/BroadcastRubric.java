@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class BroadcastRubric {
 
+  /** Where chapter 3 lists what the server says, and when. */
   static final String PROTOCOL = "chapter 3, 3.1";
 
   /** Chapter 3's limit on a line, in bytes, without its line feed. */
   static final int MAX_LINE_BYTES = 8192;
 
+  /** What the sender of a line over the limit is told. */
   static final String TOO_LONG = "*** Line too long (over 8192 bytes): not sent.";
 
   private BroadcastRubric() {}
@@ -113,12 +115,8 @@ public final class BroadcastRubric {
    * one line may hold both.)
    */
   static boolean tellsOfLeaving(String text, String name) {
-    Matcher mention = Pattern.compile(Pattern.quote(name) + "(?!\\d)").matcher(text);
-    int after = -1;
-    while (mention.find()) {
-      after = mention.end();
-    }
-    return after >= 0 && !text.startsWith(" joined", after);
+    String after = Member.afterLastMention(text, name);
+    return after != null && !after.startsWith(" joined");
   }
 
   /**
@@ -140,6 +138,15 @@ public final class BroadcastRubric {
     return Integer.valueOf(count.group(1));
   }
 
+  /**
+   * True when {@code got} is a line that ends with exactly the notice {@code expected}: what comes
+   * before it on the line, if anything, is a relayed line the server cut short, which the checks of
+   * relaying judge.
+   */
+  static boolean isNotice(Reply got, String expected) {
+    return got != null && got.isLine() && got.text().endsWith(expected);
+  }
+
   /** {@link #notice(String, Reply, String, String)} for the line an await found, or not. */
   static Verdict notice(String who, Wire.Search search, String expected, String advice) {
     Reply got = search.found();
@@ -147,10 +154,9 @@ public final class BroadcastRubric {
   }
 
   /**
-   * Passes when {@code got} is a line that ends with exactly the notice {@code expected} (what
-   * comes before it on the line, if anything, is a relayed line the server cut short, which the
-   * checks of relaying judge); otherwise says what {@code who} got instead, and what to change: the
-   * line feed when only that is missing, else {@code advice}.
+   * Passes when {@code got} {@linkplain #isNotice is the notice} {@code expected}; otherwise says
+   * what {@code who} got instead, and what to change: the line feed when only that is missing, else
+   * {@code advice}.
    */
   static Verdict notice(String who, Reply got, String expected, String advice) {
     return notice(who, got, got.describe(), expected, advice);
@@ -158,7 +164,7 @@ public final class BroadcastRubric {
 
   private static Verdict notice(
       String who, Reply got, String described, String expected, String advice) {
-    if (got != null && got.isLine() && got.text().endsWith(expected)) {
+    if (isNotice(got, expected)) {
       return Verdict.PASS;
     }
     String hint = ": " + advice;

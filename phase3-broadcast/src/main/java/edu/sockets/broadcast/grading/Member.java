@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +94,7 @@ final class Member {
           unseen.remove(member); // alone and welcomed, or closed: nothing more will show
         }
         List<Member> named =
-            everyone.stream().filter(m -> m != member && mentions(reply.text(), m.name)).toList();
+            everyone.stream().filter(m -> m != member && announces(reply.text(), m.name)).toList();
         if (!named.isEmpty()) {
           unseen.remove(member);
           named.forEach(unseen::remove);
@@ -187,7 +188,26 @@ final class Member {
    * {@code 127.0.0.1:40001}.
    */
   static boolean mentions(String text, String name) {
-    return Pattern.compile(Pattern.quote(name) + "(?!\\d)").matcher(text).find();
+    return afterLastMention(text, name) != null;
+  }
+
+  /**
+   * True when the text names the client and does not say that it left: a notice about a client of
+   * the previous check may come late, and name a port that a new connection has taken again.
+   */
+  static boolean announces(String text, String name) {
+    String after = afterLastMention(text, name);
+    return after != null && !after.startsWith(" left");
+  }
+
+  /** What follows the last place the text names the client {@code name}; null if it does not. */
+  static String afterLastMention(String text, String name) {
+    Matcher mention = Pattern.compile(Pattern.quote(name) + "(?!\\d)").matcher(text);
+    int after = -1;
+    while (mention.find()) {
+      after = mention.end();
+    }
+    return after < 0 ? null : text.substring(after);
   }
 
   @Override

@@ -93,7 +93,7 @@ final class NoticeChecks {
     Member newcomer = Member.connect(probe); // its notice is what this check waits for
     for (Member member : room) {
       Wire.Search heard =
-          member.await(t -> Member.mentions(t, newcomer.name), probe.timing().answer());
+          member.await(t -> Member.announces(t, newcomer.name), probe.timing().answer());
       Verdict verdict =
           notice(
               "when %s joined, %s".formatted(newcomer, member),
@@ -113,6 +113,7 @@ final class NoticeChecks {
     Member stays = room.get(0);
     Member leaves = room.get(1);
     Duration answer = probe.timing().answer();
+    leaves.first(probe.timing().quiet()); // its welcome, if it has not come yet
     leaves.forgetPending();
     leaves.say("/exit");
     // Past notices about other clients (a client of the previous check may still be leaving).
@@ -120,7 +121,7 @@ final class NoticeChecks {
         leaves.await(
             t -> Member.mentions(t, leaves.name) || !t.startsWith("*** ") || isBye(t), answer);
     String expected = BroadcastRubric.goodbye(leaves.name);
-    if (!bye.succeeded() || !bye.found().isLine() || !bye.found().text().equals(expected)) {
+    if (!BroadcastRubric.isNotice(bye.found(), expected)) {
       String advice = "recognise /exit (spaces around it allowed), say goodbye, and close";
       return notice(
           "after \"/exit\\n\", the client",

@@ -11,15 +11,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The checks of relaying: the {@code [ip:port] text} form, and what the server does to a line on
- * the way (empty lines, control characters, framing, the limit, invalid UTF-8). Only {@link
- * #relays} judges the prefix; the others accept any line that ends with what was sent.
+ * The checks of relaying: the {@code [ip:port] text} form, and what the server leaves out of a line
+ * on the way (an empty line, control characters). Only {@link #relays} judges the prefix; the
+ * others accept any line that ends with what was sent.
  */
 final class RelayChecks {
 
   /** A window-title and a clear-screen sequence, CR, a C1 CSI, DEL, NUL and a TAB that stays. */
   static final String HOSTILE = "\u001b]0;owned\u0007\u001b[2Jred\r\u009b31m\u007f\u0000\tend";
 
+  /** {@link #HOSTILE} as the others must get it. */
   static final String CLEANED = "]0;owned[2Jred31m\tend";
 
   private RelayChecks() {}

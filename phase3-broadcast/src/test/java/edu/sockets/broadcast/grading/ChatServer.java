@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,7 +72,7 @@ class ChatServer implements AutoCloseable {
         Socket socket = listener.accept();
         accepted();
         threads.execute(() -> serve(new Client(socket)));
-      } catch (IOException | InterruptedException e) {
+      } catch (IOException | InterruptedException | RejectedExecutionException e) {
         return; // closed: the test is over
       }
     }
