@@ -101,6 +101,7 @@ class ChatServer implements AutoCloseable {
     sendToOthers(client, notice("*** " + client.name + " joined"));
   }
 
+  /** The newcomer's first line; null sends none. */
   String welcome(Client client, int others) {
     return "*** Welcome " + client.name + "! Others online: " + others + ". Send /exit to leave.";
   }
@@ -148,14 +149,17 @@ class ChatServer implements AutoCloseable {
         : "connection lost";
   }
 
+  /** A line's text: bytes that are not UTF-8 become U+FFFD. */
   String decode(byte[] line) throws IOException {
     return new String(line, UTF_8);
   }
 
+  /** True for the line that asks to leave. */
   boolean isExit(String text) {
     return text.strip().equals("/exit");
   }
 
+  /** A line as the others get it. */
   String relayed(Client sender, String text) {
     return "[" + sender.name + "] " + text;
   }
@@ -165,10 +169,12 @@ class ChatServer implements AutoCloseable {
     return text.replaceAll("[\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f]", "");
   }
 
+  /** A {@code ***} notice as it is sent. */
   byte[] notice(String text) {
     return (text + "\n").getBytes(UTF_8);
   }
 
+  /** Sends the line to every client but {@code sender}. */
   void sendToOthers(Client sender, byte[] line) {
     for (Client client : clients) {
       if (client != sender) {
