@@ -1,5 +1,6 @@
 package edu.sockets.broadcast;
 
+import edu.sockets.broadcast.grading.BroadcastGrade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Phase 3's command line: {@code server}, {@code client}, {@code load} and {@code demo}.
+ * Phase 3's command line: {@code server}, {@code client}, {@code load}, {@code demo} and {@code
+ * grade}.
  *
  * <p>Errors a user can cause (a port in use, no server, too many clients for the file limit) end
  * here in one line on standard error and exit code 1; bad arguments print the usage and exit 2.
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
       BroadcastApp.Server.class,
       BroadcastApp.Client.class,
       BroadcastApp.Load.class,
-      BroadcastApp.Demo.class
+      BroadcastApp.Demo.class,
+      BroadcastGrade.class
     })
 public final class BroadcastApp implements Callable<Integer> {
 
@@ -58,7 +61,7 @@ public final class BroadcastApp implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: server, client, load or demo");
+        spec.commandLine(), "Missing command: server, client, load, demo or grade");
   }
 
   /** The {@code --host} and {@code --port} of the server to connect to: client and load. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,6 +74,8 @@ class BroadcastAppTest {
         "load --clients 1",
         "load --rate -1",
         "load --size 9000",
+        "grade",
+        "grade lab-pc-07",
         "launch"
       })
   @DisplayName("bad arguments print the usage and exit 2")
@@ -90,6 +94,7 @@ class BroadcastAppTest {
         "client --help",
         "load --help",
         "demo --help",
+        "grade --help",
         "--version"
       })
   @DisplayName("--help and --version work everywhere and exit 0")
@@ -123,6 +128,19 @@ class BroadcastAppTest {
         .contains("[A] *** Server shutting down. Goodbye.")
         .noneMatch(line -> line.contains("\u001b"));
     assertThat(lines[lines.length - 1]).startsWith("[server] Server stopped: 3 clients served");
+  }
+
+  @Test
+  @DisplayName("grade against a closed port: connection refused, every check 0, exit 1")
+  void gradeAgainstAClosedPort(@TempDir Path out) throws Exception {
+    int port = freePort();
+
+    CommandRun grade = CommandRun.finish("grade", "127.0.0.1:" + port, "--out", out.toString());
+
+    assertThat(grade.exitCode()).isEqualTo(1);
+    assertThat(grade.out.text()).contains("not run: connection refused: nothing listens on");
+    assertThat(grade.out.lines()).endsWith("Score: 0/25");
+    assertThat(out.resolve("127.0.0.1_" + port).resolve("grade.md")).exists();
   }
 
   /** A port nobody listens on: bound a moment ago, then closed. */

@@ -61,7 +61,6 @@ class BroadcastClientTest {
   @Test
   @DisplayName("the server goes away: one clear line on stderr, exit 1")
   void reportsTheServerGoingAway() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       CommandRun client = CommandRun.startTyping("client", "--port", "" + server.port());
       client.out.awaitLine(Pattern.compile("^\\*\\*\\* Welcome "), WAIT);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: {@code java -jar target/phase3-broadcast.jar ...}, each
@@ -82,6 +83,22 @@ class BroadcastJarIT {
     assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(rest(reader(load))).contains("Deliveries received: 900", "Lost: 0 (0.000%)");
     assertThat(load.exitValue()).isZero();
+  }
+
+  @Test
+  @DisplayName("grade against the jar's own server: full marks, exit 0")
+  void gradeGivesTheServerFullMarks(@TempDir Path out) throws Exception {
+    Process server = start("server", "--host", "127.0.0.1", "--port", "0");
+    BufferedReader serverOut = reader(server);
+    String port = awaitMatch(serverOut, LISTENING).group(2);
+    // The server logs every join and leave: read its output, so that it never waits on a full pipe.
+    Thread.ofVirtual().start(() -> serverOut.lines().forEach(line -> {}));
+
+    Process grade = start("grade", "127.0.0.1:" + port, "--out", out.toString());
+
+    assertThat(grade.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(rest(reader(grade))).last().isEqualTo("Score: 25/25");
+    assertThat(grade.exitValue()).isZero();
   }
 
   @Test

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * The server, end to end over loopback, only through its socket. Run against another server with
- * {@code -Dserver=host:port}; tests that read this server's log are then skipped.
- */
+/** The server, end to end over loopback, only through its socket. */
 @DisplayName("BroadcastServer: relaying lines between real sockets")
 @Timeout(20)
 class BroadcastServerTest {
@@ -50,8 +47,8 @@ class BroadcastServerTest {
     try (ServerFixture server = ServerFixture.start();
         TestClient a = server.join();
         TestClient b = server.join()) {
-      assertThat(a.welcome).matches(welcome(server, a, 0));
-      assertThat(b.welcome).matches(welcome(server, b, 1));
+      assertThat(a.welcome).matches(welcome(a, 0));
+      assertThat(b.welcome).matches(welcome(b, 1));
       assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
     }
   }
@@ -163,7 +160,7 @@ class BroadcastServerTest {
         Socket stuck = new Socket()) {
       stuck.setReceiveBufferSize(4096); // a small window, so its buffers fill sooner
       stuck.connect(reader.socket.getRemoteSocketAddress());
-      String stuckName = "127.0.0.1:" + stuck.getLocalPort();
+      String stuckName = BroadcastServer.endpoint(stuck.getLocalAddress(), stuck.getLocalPort());
       assertThat(reader.readAbout(stuckName)).isEqualTo("*** " + stuckName + " joined");
       String text = "x".repeat(8000);
 
@@ -184,12 +181,10 @@ class BroadcastServerTest {
         }
       }
 
-      if (!server.isExternal()) {
-        assertThat(toldOfTheDrop)
-            .as("the reader was told that the stuck client was dropped")
-            .isTrue();
-        server.run().out.awaitLine(Pattern.compile(Pattern.quote(stuckName) + " dropped"), EXIT);
-      }
+      assertThat(toldOfTheDrop)
+          .as("the reader was told that the stuck client was dropped")
+          .isTrue();
+      server.run().out.awaitLine(Pattern.compile(Pattern.quote(stuckName) + " dropped"), EXIT);
     }
   }
 
@@ -250,7 +245,6 @@ class BroadcastServerTest {
   @Test
   @DisplayName("shutdown (Ctrl+C): every client is told and closed, and the server exits 0")
   void shutdownClosesEveryClient() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start();
         TestClient a = server.join();
         TestClient b = server.join()) {
@@ -276,15 +270,10 @@ class BroadcastServerTest {
     }
   }
 
-  /**
-   * The welcome {@code client} should get when {@code others} are online. A server shared with
-   * earlier tests ({@code -Dserver=...}) may still count their clients for a moment, so there any
-   * count will do.
-   */
-  private static String welcome(ServerFixture server, TestClient client, int others) {
-    return Pattern.quote("*** Welcome " + client.name() + "! Others online: ")
-        + (server.isExternal() ? "\\d+" : others)
-        + Pattern.quote(". Send /exit to leave.");
+  /** The welcome {@code client} should get when {@code others} are online. */
+  private static String welcome(TestClient client, int others) {
+    return Pattern.quote(
+        "*** Welcome " + client.name() + "! Others online: " + others + ". Send /exit to leave.");
   }
 
   /** Which client (by ip:port) a relayed line came from, or -1. */

@@ -25,7 +25,7 @@ final class TestClient implements AutoCloseable {
 
   /** This client's ip:port as the server sees it (over loopback, no address translation). */
   String name() {
-    return "127.0.0.1:" + socket.getLocalPort();
+    return BroadcastServer.endpoint(socket.getLocalAddress(), socket.getLocalPort());
   }
 
   void send(String line) throws IOException {
@@ -43,8 +43,8 @@ final class TestClient implements AutoCloseable {
   }
 
   /**
-   * The next line, skipping {@code ***} notices that do not mention {@code about}: a server shared
-   * between tests ({@code -Dserver=...}) may still be announcing that the last test's clients left.
+   * The next line, skipping {@code ***} notices that do not mention {@code about}, such as the join
+   * notices of other clients.
    */
   String readAbout(String about) throws IOException {
     String line = readLine();
