@@ -12,12 +12,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The rubric against this phase's own server: full marks, and what the naive broadcast costs. */
 @DisplayName("grade: Phase 3's rubric against the course's own server")
-@Execution(ExecutionMode.CONCURRENT)
 @Timeout(60)
 class BroadcastGradeTest {
 

@@ -18,7 +18,7 @@ final class BroadcastGallery {
    * Puts the sender's prefix before each recv() chunk, as {@code broadcast(prefix +
    * conn.recv(1024))} does: a line that two reads split arrives cut apart.
    */
-  static final class PrefixPerChunk extends ChatServer {
+  static final class PrefixPerChunk extends StudentServer {
     PrefixPerChunk() throws IOException {}
 
     @Override
@@ -44,7 +44,7 @@ final class BroadcastGallery {
   }
 
   /** Sends every {@code ***} notice without its line feed. */
-  static final class NoLineFeedOnNotices extends ChatServer {
+  static final class NoLineFeedOnNotices extends StudentServer {
     NoLineFeedOnNotices() throws IOException {}
 
     @Override
@@ -54,7 +54,7 @@ final class BroadcastGallery {
   }
 
   /** Relays the text alone, without {@code [ip:port]}: nobody can tell who said what. */
-  static final class NoPrefix extends ChatServer {
+  static final class NoPrefix extends StudentServer {
     NoPrefix() throws IOException {}
 
     @Override
@@ -64,7 +64,7 @@ final class BroadcastGallery {
   }
 
   /** Relays {@code /exit} like any other line, and stays connected. */
-  static final class ExitNotRecognised extends ChatServer {
+  static final class ExitNotRecognised extends StudentServer {
     ExitNotRecognised() throws IOException {}
 
     @Override
@@ -74,7 +74,7 @@ final class BroadcastGallery {
   }
 
   /** Relays control characters as they came: anyone can clear the others' screens. */
-  static final class KeepsControlCharacters extends ChatServer {
+  static final class KeepsControlCharacters extends StudentServer {
     KeepsControlCharacters() throws IOException {}
 
     @Override
@@ -87,7 +87,7 @@ final class BroadcastGallery {
    * Writes a line to each client in turn on the sender's thread, waiting for each write: when one
    * client stops reading, its write blocks, and nobody gets another line from that sender.
    */
-  static final class WritesInTurn extends ChatServer {
+  static final class WritesInTurn extends StudentServer {
     WritesInTurn() throws IOException {}
 
     @Override
@@ -106,7 +106,7 @@ final class BroadcastGallery {
    * Never takes a client that left off the list: it is still counted, and lines to it go nowhere
    * (as with {@code try: c.send(line) except: pass}).
    */
-  static final class CountsTheDeparted extends ChatServer {
+  static final class CountsTheDeparted extends StudentServer {
     CountsTheDeparted() throws IOException {}
 
     @Override
@@ -114,7 +114,7 @@ final class BroadcastGallery {
   }
 
   /** Sends no welcome; everything else as it should. */
-  static final class NoWelcome extends ChatServer {
+  static final class NoWelcome extends StudentServer {
     NoWelcome() throws IOException {}
 
     @Override
@@ -127,7 +127,7 @@ final class BroadcastGallery {
    * Listens with a backlog of 5, and its accept loop takes a few milliseconds per client: a burst
    * of connections overflows the accept queue.
    */
-  static final class SmallBacklog extends ChatServer {
+  static final class SmallBacklog extends StudentServer {
     SmallBacklog() throws IOException {
       super(5);
     }
@@ -142,7 +142,7 @@ final class BroadcastGallery {
    * Decodes each line strictly, as {@code line.decode()} does: a byte that is not UTF-8 throws, and
    * the sender's connection ends.
    */
-  static final class DecodesStrictly extends ChatServer {
+  static final class DecodesStrictly extends StudentServer {
     DecodesStrictly() throws IOException {}
 
     @Override

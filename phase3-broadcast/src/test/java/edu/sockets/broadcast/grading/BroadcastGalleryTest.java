@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.grading.Grade;
 import edu.sockets.grading.TestGrading;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each faulty server of the gallery fails exactly the checks its fault should fail, with a
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * graded side by side.
  */
 @DisplayName("grade: Phase 3's rubric against a gallery of faulty servers")
-@Execution(ExecutionMode.CONCURRENT)
 @Timeout(90)
 class BroadcastGalleryTest {
 
@@ -38,23 +38,38 @@ class BroadcastGalleryTest {
   static final String STALL = "a client that never reads stalls nobody";
   static final String DROPPED = "... and is dropped: \"left (dropped ...)\"";
 
-  private static Grade grade(ChatServer server) throws Exception {
-    try (server) {
-      return TestGrading.grade(BroadcastRubric.rubric(), server.port());
-    }
+  private static Map<Class<?>, Grade> grades;
+
+  @BeforeAll
+  static void gradeTheGallery() throws Exception {
+    grades =
+        TestGrading.gradeAll(
+            BroadcastRubric.rubric(),
+            List.of(
+                StudentServer::new,
+                BroadcastGallery.PrefixPerChunk::new,
+                BroadcastGallery.NoLineFeedOnNotices::new,
+                BroadcastGallery.NoPrefix::new,
+                BroadcastGallery.ExitNotRecognised::new,
+                BroadcastGallery.KeepsControlCharacters::new,
+                BroadcastGallery.WritesInTurn::new,
+                BroadcastGallery.CountsTheDeparted::new,
+                BroadcastGallery.NoWelcome::new,
+                BroadcastGallery.SmallBacklog::new,
+                BroadcastGallery.DecodesStrictly::new));
   }
 
   @Test
   @DisplayName("the gallery's base server, without a fault: full marks")
-  void baseServer() throws Exception {
-    Grade grade = grade(new ChatServer());
+  void baseServer() {
+    Grade grade = grades.get(StudentServer.class);
     assertThat(failed(grade)).as(report(grade)).isEmpty();
   }
 
   @Test
   @DisplayName("a prefix per recv() chunk: lines in pieces, 2,000 lines and the limit fail")
-  void prefixPerChunk() throws Exception {
-    Grade grade = grade(new BroadcastGallery.PrefixPerChunk());
+  void prefixPerChunk() {
+    Grade grade = grades.get(BroadcastGallery.PrefixPerChunk.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(PIECES, ORDER, OVER_LONG);
     assertThat(diagnosis(grade, ORDER))
         .startsWith("2,000 lines sent at once, ")
@@ -65,8 +80,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("notices without a line feed: every check of a notice fails, and says so")
-  void noLineFeedOnNotices() throws Exception {
-    Grade grade = grade(new BroadcastGallery.NoLineFeedOnNotices());
+  void noLineFeedOnNotices() {
+    Grade grade = grades.get(BroadcastGallery.NoLineFeedOnNotices.class);
     assertThat(failed(grade))
         .as(report(grade))
         .containsExactly(WELCOME, JOINED, EXIT, LEAVES, OVER_LONG, DROPPED);
@@ -78,8 +93,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("no [ip:port] prefix: only the relay check fails, and says so")
-  void noPrefix() throws Exception {
-    Grade grade = grade(new BroadcastGallery.NoPrefix());
+  void noPrefix() {
+    Grade grade = grades.get(BroadcastGallery.NoPrefix.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(RELAYS);
     assertThat(diagnosis(grade, RELAYS))
         .contains(" got \"hello, everyone\\n\" after ")
@@ -88,8 +103,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("/exit not recognised: only the /exit check fails, and says it was relayed")
-  void exitNotRecognised() throws Exception {
-    Grade grade = grade(new BroadcastGallery.ExitNotRecognised());
+  void exitNotRecognised() {
+    Grade grade = grades.get(BroadcastGallery.ExitNotRecognised.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(EXIT);
     assertThat(diagnosis(grade, EXIT))
         .startsWith("after \"/exit\\n\", the client got ")
@@ -100,8 +115,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("control characters relayed as they are: only that check fails, naming them")
-  void keepsControlCharacters() throws Exception {
-    Grade grade = grade(new BroadcastGallery.KeepsControlCharacters());
+  void keepsControlCharacters() {
+    Grade grade = grades.get(BroadcastGallery.KeepsControlCharacters.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(CONTROLS);
     assertThat(diagnosis(grade, CONTROLS))
         .contains("\\x1b]0;owned\\x07")
@@ -111,8 +126,8 @@ class BroadcastGalleryTest {
   @Test
   @DisplayName(
       "writes to each socket in turn: one stuck client stalls everyone, and is never dropped")
-  void writesInTurn() throws Exception {
-    Grade grade = grade(new BroadcastGallery.WritesInTurn());
+  void writesInTurn() {
+    Grade grade = grades.get(BroadcastGallery.WritesInTurn.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(STALL, DROPPED);
     assertThat(diagnosis(grade, STALL))
         .matches("one client stopped reading; the others got nothing more after \\d+\\.\\d MB .*")
@@ -121,8 +136,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("a client that left stays on the list: only that check fails, on the count")
-  void countsTheDeparted() throws Exception {
-    Grade grade = grade(new BroadcastGallery.CountsTheDeparted());
+  void countsTheDeparted() {
+    Grade grade = grades.get(BroadcastGallery.CountsTheDeparted.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(DEPARTED);
     assertThat(diagnosis(grade, DEPARTED))
         .contains("the client that left is still counted")
@@ -131,8 +146,8 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("no welcome: only the welcome check fails")
-  void noWelcome() throws Exception {
-    Grade grade = grade(new BroadcastGallery.NoWelcome());
+  void noWelcome() {
+    Grade grade = grades.get(BroadcastGallery.NoWelcome.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(WELCOME);
     assertThat(diagnosis(grade, WELCOME))
         .contains("nothing within 1 s but expected \"*** Welcome 127.0.0.1:")
@@ -141,16 +156,16 @@ class BroadcastGalleryTest {
 
   @Test
   @DisplayName("a listen backlog of 5: only the burst of 100 clients fails, naming the backlog")
-  void smallBacklog() throws Exception {
-    Grade grade = grade(new BroadcastGallery.SmallBacklog());
+  void smallBacklog() {
+    Grade grade = grades.get(BroadcastGallery.SmallBacklog.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(BURST);
     assertThat(diagnosis(grade, BURST)).contains("is the listen backlog small (listen(5))?");
   }
 
   @Test
   @DisplayName("strict UTF-8 decoding: only the invalid UTF-8 check fails")
-  void decodesStrictly() throws Exception {
-    Grade grade = grade(new BroadcastGallery.DecodesStrictly());
+  void decodesStrictly() {
+    Grade grade = grades.get(BroadcastGallery.DecodesStrictly.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(INVALID);
     assertThat(diagnosis(grade, INVALID)).contains("decode leniently");
   }

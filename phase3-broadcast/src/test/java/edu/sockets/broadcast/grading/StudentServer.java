@@ -2,6 +2,7 @@ package edu.sockets.broadcast.grading;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import edu.sockets.grading.GalleryServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client reads its lines, and a queue and a writer per client send to it. Each server of the
  * gallery overrides one method of it with a fault that real student servers have.
  */
-class ChatServer implements AutoCloseable {
+class StudentServer implements GalleryServer {
 
   static final int MAX_LINE_BYTES = 8192;
   static final int MAX_QUEUED_BYTES = 1 << 20;
@@ -53,16 +54,17 @@ class ChatServer implements AutoCloseable {
     }
   }
 
-  ChatServer() throws IOException {
+  StudentServer() throws IOException {
     this(1024);
   }
 
-  ChatServer(int backlog) throws IOException {
+  StudentServer(int backlog) throws IOException {
     listener = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
     Thread.ofPlatform().daemon().name("chat server").start(this::acceptLoop);
   }
 
-  int port() {
+  @Override
+  public int port() {
     return listener.getLocalPort();
   }
 
