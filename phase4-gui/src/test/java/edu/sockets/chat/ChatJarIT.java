@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,6 +176,37 @@ class ChatJarIT {
         assertThat(System.nanoTime()).as("a history row within 10 s").isLessThan(deadline);
         Thread.sleep(20); // polling a file another process writes: no event to wait on
       }
+    }
+  }
+
+  @Test
+  @DisplayName("grade: the jar gives the jar's own server full marks, exit 0")
+  void gradeGivesTheOwnServerFullMarks() throws Exception {
+    Process server = start("server", "--host", "127.0.0.1", "--port", "0");
+    try {
+      BufferedReader serverOut = reader(server);
+      int port = awaitListening(serverOut);
+      // The server logs every connection; read its log so that a full pipe never stops it.
+      Thread.ofPlatform().daemon().start(() -> discard(serverOut));
+      Path out = Files.createTempDirectory(TARGET, "it-grades-");
+
+      Process grade = start("grade", "127.0.0.1:" + port, "--out", out.toString());
+
+      assertThat(grade.waitFor(50, TimeUnit.SECONDS)).isTrue();
+      List<String> lines = output(grade);
+      assertThat(grade.exitValue()).as(String.join("\n", lines)).isZero();
+      assertThat(lines).last().isEqualTo("Score: 44/44");
+      assertThat(out.resolve("127.0.0.1_" + port).resolve("grade.md")).exists();
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  private static void discard(BufferedReader log) {
+    try {
+      log.transferTo(Writer.nullWriter());
+    } catch (IOException e) {
+      // The process is gone: nothing more to read.
     }
   }
 
