@@ -38,7 +38,6 @@ class ChatJarIT {
   @Test
   @DisplayName("server and the terminal client (input piped): a message goes round, exits 0")
   void serverAndClientChat() throws Exception {
-    ServerFixture.requireOwnServer();
     Process server = start("server", "--host", "127.0.0.1", "--port", "0");
     BufferedReader serverOut = reader(server);
     int port = awaitListening(serverOut);
@@ -76,7 +75,6 @@ class ChatJarIT {
   @Test
   @DisplayName("standard input closed: the server keeps serving; SIGTERM (as Ctrl+C) says BYE")
   void serverOutlivesStandardInputAndSaysByeOnSigterm() throws Exception {
-    ServerFixture.requireOwnServer();
     Process server = start("server", "--host", "127.0.0.1", "--port", "0");
     server.getOutputStream().close(); // as with </dev/null, or a server started in the background
     CapturedOutput log = new CapturedOutput();
@@ -116,7 +114,6 @@ class ChatJarIT {
   @Test
   @DisplayName("kill -9: the account, a queued message and history are there after a restart")
   void accountsQueuesAndHistorySurviveKillNine() throws Exception {
-    ServerFixture.requireOwnServer();
     Path data = Files.createTempDirectory(TARGET, "it-kill-");
     String[] serve = ServerFixture.serverArgs(data.toString());
     Process server = start(serve);
