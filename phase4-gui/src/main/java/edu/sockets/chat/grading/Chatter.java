@@ -8,6 +8,7 @@ import edu.sockets.grading.Wire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -51,6 +52,25 @@ final class Chatter {
       user.awaitWelcome();
     }
     return users;
+  }
+
+  /**
+   * New connections, registered as each role with the check's token: {@code users(probe, "k3x9",
+   * "alice", "bob")} registers alice_k3x9 and bob_k3x9.
+   */
+  static List<Chatter> users(Probe probe, String token, String... roles) throws Exception {
+    return register(probe, Arrays.stream(roles).map(role -> role + "_" + token).toList());
+  }
+
+  /**
+   * Sends {@code /name name} and returns the answer, WELCOME or a refusal, reading past other
+   * lines.
+   *
+   * @param expected what a diagnosis says was awaited, if no answer comes
+   */
+  Reply askName(String name, String expected) throws Failed {
+    send("/name " + name);
+    return expect(Lines::isNameAnswer, expected);
   }
 
   /**

@@ -30,7 +30,7 @@ final class FramingChecks {
 
   /** Two registered users of one check: the first sends, the second observes. */
   private static List<Chatter> pair(Probe probe, String token) throws Exception {
-    return Chatter.register(probe, List.of("alice_" + token, "bob_" + token));
+    return Chatter.users(probe, token, "alice", "bob");
   }
 
   static Verdict byteByByte(Probe probe) throws Exception {

@@ -20,7 +20,7 @@ final class MessageChecks {
 
   static Verdict publicText(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users = Chatter.register(probe, List.of("alice_" + token, "bob_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob");
     String text = "hello  there " + token; // two spaces: the text is kept as typed
     users.get(0).send(text);
     String fields = users.get(0).name + " * " + text;
@@ -57,7 +57,7 @@ final class MessageChecks {
 
   static Verdict slashSlash(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users = Chatter.register(probe, List.of("alice_" + token, "bob_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob");
     users.get(0).send("//shrug " + token);
     Wire.Search got = users.get(1).search(Lines.messageWith(token));
     if (got.succeeded() && got.found().text().endsWith(" /shrug " + token)) {
@@ -70,8 +70,7 @@ final class MessageChecks {
 
   static Verdict privateMessages(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users =
-        Chatter.register(probe, List.of("alice_" + token, "bob_" + token, "carol_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob", "carol");
     Chatter alice = users.get(0);
     Chatter bob = users.get(1);
     String secret = Lines.token(); // in the texts only, not in the names
@@ -102,8 +101,7 @@ final class MessageChecks {
 
   static Verdict rooms(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users =
-        Chatter.register(probe, List.of("alice_" + token, "bob_" + token, "carol_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob", "carol");
     Chatter alice = users.get(0);
     Chatter bob = users.get(1);
     Chatter carol = users.get(2);
@@ -149,8 +147,7 @@ final class MessageChecks {
 
   static Verdict roomLists(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users =
-        Chatter.register(probe, List.of("alice_" + token, "bob_" + token, "carol_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob", "carol");
     Chatter alice = users.get(0);
     Chatter bob = users.get(1);
     Chatter carol = users.get(2);

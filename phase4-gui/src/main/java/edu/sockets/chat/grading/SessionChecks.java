@@ -33,8 +33,7 @@ final class SessionChecks {
   static Verdict welcome(Probe probe) throws Exception {
     String name = "Wel_" + Lines.token(); // a capital: the name keeps its owner's spelling
     Chatter user = Chatter.connect(probe, name);
-    user.send("/name " + name);
-    Reply answer = user.expect(Lines::isNameAnswer, "\"WELCOME " + name + "\"");
+    Reply answer = user.askName(name, "\"WELCOME " + name + "\"");
     if (answer.text().equals("WELCOME " + name)) {
       return Verdict.PASS;
     }
@@ -78,16 +77,14 @@ final class SessionChecks {
     String other = owner.toLowerCase();
     Chatter.register(probe, owner);
     Chatter second = Chatter.connect(probe, other);
-    second.send("/name " + other);
-    Reply answer = second.expect(Lines::isNameAnswer, "a refusal, \"ERR NAME_TAKEN <text>\"");
+    Reply answer = second.askName(other, "a refusal, \"ERR NAME_TAKEN <text>\"");
     if (answer.text().startsWith("WELCOME")) {
       return Verdict.fail(
           "\"/name %s\" got %s while %s was online: names are unique ignoring case (keep users in a map by the name in lower case)"
               .formatted(other, answer.describe(), owner));
     }
     String free = "free_" + token;
-    second.send("/name " + free);
-    Reply retry = second.expect(Lines::isNameAnswer, "\"WELCOME " + free + "\"");
+    Reply retry = second.askName(free, "\"WELCOME " + free + "\"");
     if (!retry.text().startsWith("WELCOME")) {
       return Verdict.fail(
           "after a refused /name, \"/name %s\" got %s: the client must be able to try again"
@@ -108,17 +105,14 @@ final class SessionChecks {
   static Verdict invalidNames(Probe probe) throws Exception {
     Chatter guest = Chatter.connect(probe, "a client without a name");
     for (String[] invalid : INVALID_NAMES) {
-      guest.send("/name " + invalid[0]);
-      Reply answer =
-          guest.expect(Lines::isNameAnswer, "a refusal of " + quote("/name " + invalid[0]));
+      Reply answer = guest.askName(invalid[0], "a refusal of " + quote("/name " + invalid[0]));
       if (answer.text().startsWith("WELCOME")) {
         return Verdict.fail(
             "%s got %s: %s".formatted(quote("/name " + invalid[0]), answer.describe(), invalid[1]));
       }
     }
     String longest = "16-chars-ok-" + Lines.token();
-    guest.send("/name " + longest);
-    Reply answer = guest.expect(Lines::isNameAnswer, "\"WELCOME " + longest + "\"");
+    Reply answer = guest.askName(longest, "\"WELCOME " + longest + "\"");
     if (!answer.text().startsWith("WELCOME")) {
       return Verdict.fail(
           "\"/name %s\" (16 characters, the most allowed) got %s"
@@ -171,7 +165,7 @@ final class SessionChecks {
 
   static Verdict rename(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users = Chatter.register(probe, List.of("alice_" + token, "bob_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob");
     Chatter alice = users.get(0);
     String newName = "alicia_" + token;
     alice.send("/name " + newName);
@@ -180,8 +174,7 @@ final class SessionChecks {
       user.expect(Lines.event("NICK", nick), shown("NICK", nick) + " after /name " + newName);
     }
     Chatter again = Chatter.connect(probe, alice.name);
-    again.send("/name " + alice.name);
-    Reply answer = again.expect(Lines::isNameAnswer, "\"WELCOME " + alice.name + "\"");
+    Reply answer = again.askName(alice.name, "\"WELCOME " + alice.name + "\"");
     if (!answer.text().startsWith("WELCOME")) {
       return Verdict.fail(
           "once %s was renamed %s, \"/name %s\" got %s: the old name is free at once"
@@ -209,15 +202,14 @@ final class SessionChecks {
 
   static Verdict leaveNotices(Probe probe) throws Exception {
     String token = Lines.token();
-    List<String> names = List.of("al_" + token, "quits_" + token, "ends_" + token, "rst_" + token);
-    List<Chatter> users = Chatter.register(probe, names);
+    List<Chatter> users = Chatter.users(probe, token, "al", "quits", "ends", "rst");
     Chatter alice = users.get(0);
     users.get(1).send("/exit");
-    awaitLeave(alice, names.get(1), "quit", "after its /exit");
+    awaitLeave(alice, users.get(1).name, "quit", "after its /exit");
     users.get(2).wire().shutdownOutput(); // FIN: the server reads end of stream
-    awaitLeave(alice, names.get(2), "disconnected", "after its connection ended");
+    awaitLeave(alice, users.get(2).name, "disconnected", "after its connection ended");
     users.get(3).wire().abort(); // RST: the server's read fails with "connection reset"
-    awaitLeave(alice, names.get(3), "disconnected", "after its connection was reset");
+    awaitLeave(alice, users.get(3).name, "disconnected", "after its connection was reset");
     return Verdict.PASS;
   }
 

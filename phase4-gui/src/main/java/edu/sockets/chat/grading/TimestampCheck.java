@@ -29,8 +29,7 @@ final class TimestampCheck {
 
   static Verdict timestamps(Probe probe) throws Exception {
     String token = Lines.token();
-    List<Chatter> users =
-        Chatter.register(probe, List.of("alice_" + token, "bob_" + token, "carol_" + token));
+    List<Chatter> users = Chatter.users(probe, token, "alice", "bob", "carol");
     List<String> atBob = new ArrayList<>();
     List<String> atCarol = new ArrayList<>();
     for (int i = 0; i < MESSAGES; i++) {
