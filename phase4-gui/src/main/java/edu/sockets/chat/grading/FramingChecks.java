@@ -116,11 +116,9 @@ final class FramingChecks {
     } catch (Failed e) {
       throw new Failed(e.getMessage() + ", sent with CR LF: remove a \"\\r\" before the \"\\n\"");
     }
-    Reply join = bob.expect(line -> line.startsWith("JOIN") && line.contains(alice.name), "JOIN");
-    if (hasInnerCr(join.bytes())) {
-      return Verdict.fail(
-          "\"/name %s\\r\\n\" made %s got %s: remove a \"\\r\" before the \"\\n\""
-              .formatted(alice.name, bob.name, join.describe()));
+    Verdict crLf = crLf(alice, bob);
+    if (!crLf.passed()) {
+      return crLf;
     }
     byte[] greeting = ("سلام 👋 " + token + "\n").getBytes(UTF_8);
     int cut = "سلام ".getBytes(UTF_8).length + 2; // in the middle of the emoji's four bytes
@@ -132,6 +130,26 @@ final class FramingChecks {
               .formatted(token, split.describe()));
     }
     return invalidUtf8(alice, bob);
+  }
+
+  /**
+   * A line ended by CR LF arrives as one ended by LF: compared with the server's own ending, so
+   * that a server that ends every line with CR LF is not taken for one that keeps the CR.
+   */
+  private static Verdict crLf(Chatter alice, Chatter bob) throws Failed {
+    String plain = Lines.token();
+    alice.send("ended by LF " + plain);
+    Reply lf = bob.expect(Lines.messageWith(plain), shown("MSG", alice.name + " * ended by LF"));
+    String windows = Lines.token();
+    alice.send(("ended by CR LF " + windows + "\r\n").getBytes(UTF_8));
+    Reply crLf =
+        bob.expect(Lines.messageWith(windows), shown("MSG", alice.name + " * ended by CR LF"));
+    if (endsWithCrLf(crLf.bytes()) && !endsWithCrLf(lf.bytes())) {
+      return Verdict.fail(
+          "\"ended by CR LF %s\\r\\n\" reached %s as %s, with the CR in its text: remove a \"\\r\" before the \"\\n\""
+              .formatted(windows, bob.name, crLf.describe()));
+    }
+    return Verdict.PASS;
   }
 
   /** A byte that is not UTF-8 is read as U+FFFD; the connection goes on. */
@@ -209,14 +227,8 @@ final class FramingChecks {
     return Verdict.PASS;
   }
 
-  /** True when a CR stands anywhere in the line but just before its line feed. */
-  private static boolean hasInnerCr(byte[] line) {
-    for (int i = 0; i < line.length - 2; i++) {
-      if (line[i] == '\r') {
-        return true;
-      }
-    }
-    return false;
+  private static boolean endsWithCrLf(byte[] line) {
+    return line.length > 1 && line[line.length - 2] == '\r';
   }
 
   private static byte[] prefix(byte[] bytes, int end) {

@@ -8,6 +8,7 @@ import edu.sockets.grading.Reply;
 import edu.sockets.grading.Verdict;
 import edu.sockets.grading.Wire;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Who gets each message: public text, {@code //text}, private messages, and rooms. A message's
@@ -107,12 +108,15 @@ final class MessageChecks {
     Chatter carol = users.get(2);
     String room = "#Room_" + token;
     join(alice, room, List.of(alice));
-    bob.send("/join " + room.toLowerCase()); // the same room: room names ignore case
+    bob.send("/join " + room.toLowerCase(Locale.ROOT)); // the same room: room names ignore case
     String joined = bob.name + " " + room;
     for (Chatter member : List.of(bob, alice)) {
       member.expect(
           Lines.eventIgnoringCase("JOIN", joined),
-          shown("JOIN", joined) + " after /join " + room.toLowerCase() + " (the same room)");
+          shown("JOIN", joined)
+              + " after /join "
+              + room.toLowerCase(Locale.ROOT)
+              + " (the same room)");
     }
     String text = "hi room " + token;
     bob.send("/msg " + room + " " + text);
@@ -162,7 +166,8 @@ final class MessageChecks {
     }
     carol.send("/rooms");
     Reply rooms = carol.expect(line -> line.startsWith("ROOMS"), "\"ROOMS ... " + room + ":2\"");
-    if (!List.of(rooms.text().toLowerCase().split(" ")).contains(room.toLowerCase() + ":2")) {
+    if (!List.of(rooms.text().toLowerCase(Locale.ROOT).split(" "))
+        .contains(room.toLowerCase(Locale.ROOT) + ":2")) {
       return Verdict.fail(
           "/rooms got %s; expected \"ROOMS <#room>:<count>...\" with %s:2"
               .formatted(rooms.describe(), room));

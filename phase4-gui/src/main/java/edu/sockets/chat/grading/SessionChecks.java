@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The life of a connection and of a name: the banner, {@code /name}, what works before it, the name
@@ -74,7 +75,7 @@ final class SessionChecks {
   static Verdict namesIgnoreCase(Probe probe) throws Exception {
     String token = Lines.token();
     String owner = "Case_" + token;
-    String other = owner.toLowerCase();
+    String other = owner.toLowerCase(Locale.ROOT);
     Chatter.register(probe, owner);
     Chatter second = Chatter.connect(probe, other);
     Reply answer = second.askName(other, "a refusal, \"ERR NAME_TAKEN <text>\"");
