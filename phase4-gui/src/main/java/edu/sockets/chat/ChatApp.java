@@ -4,6 +4,7 @@ import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.client.TerminalClient;
+import edu.sockets.chat.grading.ChatGrade;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.load.LoadGenerator;
 import edu.sockets.chat.protocol.Fingerprints;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Phase 4's command line: {@code server}, {@code client}, {@code gui}, {@code load}, {@code demo},
- * {@code terminal-demo} and {@code screenshots}.
+ * {@code terminal-demo}, {@code screenshots} and {@code grade}.
  *
  * <p>Errors a user can cause (a port in use, no server) end here in one line on standard error and
  * exit code 1; bad arguments print the usage and exit with 2.
@@ -52,7 +53,8 @@ import picocli.CommandLine.Spec;
       ChatApp.Load.class,
       GuiDemo.class,
       TerminalDemo.class,
-      Screenshots.class
+      Screenshots.class,
+      ChatGrade.class
     })
 public final class ChatApp implements Callable<Integer> {
 
@@ -74,7 +76,7 @@ public final class ChatApp implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: server, client, gui, load or demo");
+        spec.commandLine(), "Missing command: server, client, gui, load, demo or grade");
   }
 
   @Command(

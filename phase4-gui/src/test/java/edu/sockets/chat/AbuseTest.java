@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The server's defences end to end, each with small limits passed as options of {@code server}:
- * flooding, heartbeats, slowloris, clients that never register, connection caps. They need this
- * phase's own server (its options), so {@code -Dserver=host:port} skips them.
+ * flooding, heartbeats, slowloris, clients that never register, connection caps.
  */
 @DisplayName("Holding under abuse: limits and timeouts over real sockets")
 @Timeout(20)

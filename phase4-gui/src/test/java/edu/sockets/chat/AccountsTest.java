@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Accounts, offline delivery and history over real sockets, against this phase's own server in the
- * test JVM with a temporary data folder: the tests restart it and read its log, which an external
- * server ({@code -Dserver}) does not allow.
+ * test JVM with a temporary data folder: the tests restart it and read its log.
  */
 @DisplayName("Accounts, offline delivery and history, end to end")
 @Timeout(30)
@@ -59,7 +58,6 @@ class AccountsTest {
 
   @BeforeEach
   void start() throws IOException {
-    ServerFixture.requireOwnServer();
     server = startServer(0, 1_000);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,11 +15,6 @@ import org.junit.jupiter.api.Timeout;
 class AdminConsoleTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
-
-  @BeforeEach
-  void needsOwnServer() {
-    ServerFixture.requireOwnServer();
-  }
 
   @Test
   @DisplayName("list shows each user with ip:port, rooms and since when; / and : prefixes work")

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -76,6 +78,9 @@ class ChatAppTest {
         "gui --port 0",
         "gui --theme purple",
         "demo --theme purple",
+        "grade",
+        "grade nowhere",
+        "grade 127.0.0.1:5004 --roster students.csv",
         "launch"
       })
   @DisplayName("bad arguments print the usage and exit 2")
@@ -97,6 +102,7 @@ class ChatAppTest {
         "demo --help",
         "terminal-demo --help",
         "screenshots --help",
+        "grade --help",
         "--version"
       })
   @DisplayName("--help and --version work everywhere and exit 0")
@@ -188,6 +194,21 @@ class ChatAppTest {
             "--line-timeout",
             "--register-timeout",
             "--no-limits");
+  }
+
+  @Test
+  @DisplayName("grade with no server: every check says connection refused, Score: 0/44, exit 1")
+  void gradeWithoutServer(@TempDir Path out) throws Exception {
+    int port = freePort();
+
+    CommandRun grade = CommandRun.finish("grade", "127.0.0.1:" + port, "--out", out.toString());
+
+    assertThat(grade.exitCode()).isEqualTo(1);
+    assertThat(grade.out.text())
+        .contains("connection refused: nothing listens on 127.0.0.1:" + port);
+    String[] lines = grade.out.lines();
+    assertThat(lines[lines.length - 1]).isEqualTo("Score: 0/44");
+    assertThat(grade.err.text()).isEmpty();
   }
 
   /** A port nobody listens on: bound a moment ago, then closed. */

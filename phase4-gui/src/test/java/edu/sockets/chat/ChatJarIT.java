@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,6 @@ class ChatJarIT {
   @Test
   @DisplayName("server and the terminal client (input piped): a message goes round, exits 0")
   void serverAndClientChat() throws Exception {
-    ServerFixture.requireOwnServer();
     Process server = start("server", "--host", "127.0.0.1", "--port", "0");
     BufferedReader serverOut = reader(server);
     int port = awaitListening(serverOut);
@@ -75,7 +75,6 @@ class ChatJarIT {
   @Test
   @DisplayName("standard input closed: the server keeps serving; SIGTERM (as Ctrl+C) says BYE")
   void serverOutlivesStandardInputAndSaysByeOnSigterm() throws Exception {
-    ServerFixture.requireOwnServer();
     Process server = start("server", "--host", "127.0.0.1", "--port", "0");
     server.getOutputStream().close(); // as with </dev/null, or a server started in the background
     CapturedOutput log = new CapturedOutput();
@@ -115,7 +114,6 @@ class ChatJarIT {
   @Test
   @DisplayName("kill -9: the account, a queued message and history are there after a restart")
   void accountsQueuesAndHistorySurviveKillNine() throws Exception {
-    ServerFixture.requireOwnServer();
     Path data = Files.createTempDirectory(TARGET, "it-kill-");
     String[] serve = ServerFixture.serverArgs(data.toString());
     Process server = start(serve);
@@ -175,6 +173,37 @@ class ChatJarIT {
         assertThat(System.nanoTime()).as("a history row within 10 s").isLessThan(deadline);
         Thread.sleep(20); // polling a file another process writes: no event to wait on
       }
+    }
+  }
+
+  @Test
+  @DisplayName("grade: the jar gives the jar's own server full marks, exit 0")
+  void gradeGivesTheOwnServerFullMarks() throws Exception {
+    Process server = start("server", "--host", "127.0.0.1", "--port", "0");
+    try {
+      BufferedReader serverOut = reader(server);
+      int port = awaitListening(serverOut);
+      // The server logs every connection; read its log so that a full pipe never stops it.
+      Thread.ofPlatform().daemon().start(() -> discard(serverOut));
+      Path out = Files.createTempDirectory(TARGET, "it-grades-");
+
+      Process grade = start("grade", "127.0.0.1:" + port, "--out", out.toString());
+
+      assertThat(grade.waitFor(50, TimeUnit.SECONDS)).isTrue();
+      List<String> lines = output(grade);
+      assertThat(grade.exitValue()).as(String.join("\n", lines)).isZero();
+      assertThat(lines).last().isEqualTo("Score: 44/44");
+      assertThat(out.resolve("127.0.0.1_" + port).resolve("grade.md")).exists();
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  private static void discard(BufferedReader log) {
+    try {
+      log.transferTo(Writer.nullWriter());
+    } catch (IOException e) {
+      // The process is gone: nothing more to read.
     }
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The protocol end to end, over loopback sockets, as PROTOCOL.md describes it. Every test talks to
- * the server only through its socket, so {@code -Dserver=host:port} runs them against any server
- * that speaks the protocol.
+ * the server only through its socket; the {@code grade} command checks the same rules against a
+ * server in any language.
  */
 @DisplayName("ChatServer: the protocol over real sockets")
 @Timeout(20)

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * A chat server in the test JVM that a test can stop and start again on the same port: what the
- * reconnection tests need, and {@link ServerFixture} (which may point at someone else's server)
- * cannot do. Public for the tests of the {@code client} and {@code gui} packages.
+ * reconnection tests need, and {@link ServerFixture} (the server's command, run whole) cannot do.
+ * Public for the tests of the {@code client} and {@code gui} packages.
  */
 public final class LocalServer implements AutoCloseable {
 

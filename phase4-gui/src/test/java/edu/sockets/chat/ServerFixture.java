@@ -1,7 +1,5 @@
 package edu.sockets.chat;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -12,21 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server the end-to-end tests talk to, only ever through its socket: this phase's own server,
- * started in the test JVM on a free port, or an external one named by {@code -Dserver=host:port} (a
- * student's server, in any language, speaking the same protocol). Tests that need the server's
- * insides (its log, its admin console, its exit code) call {@link #requireOwnServer()} first, so
- * they are skipped, with a reason, otherwise.
+ * The server the end-to-end tests talk to: this phase's own server, started in the test JVM on a
+ * free port, with a pipe as its standard input (its admin console) and its output kept (its log). A
+ * student's server, in any language, is graded with the {@code grade} command instead.
  */
 final class ServerFixture implements AutoCloseable {
 
   static final Duration STARTUP = Duration.ofSeconds(5);
   private static final Pattern LISTENING = Pattern.compile("^Listening on (\\S+):(\\d+)$");
-  private static final String EXTERNAL = System.getProperty("server", "").strip();
 
   private final String host;
   private final int port;
-  private final CommandRun run; // null for an external server
+  private final CommandRun run;
 
   private ServerFixture(String host, int port, CommandRun run) {
     this.host = host;
@@ -34,27 +29,13 @@ final class ServerFixture implements AutoCloseable {
     this.run = run;
   }
 
-  /** Starts this phase's server on a free loopback port, or names the external one. */
+  /** Starts this phase's server on a free loopback port. */
   static ServerFixture start() throws InterruptedException {
     return start(new String[0]);
   }
 
-  /**
-   * Starts this phase's server with options of {@code server} ({@code --rate-limit 1}); a test that
-   * needs options is skipped against an external server, whose options we cannot choose.
-   */
+  /** Starts this phase's server with options of {@code server} ({@code --rate-limit 1}). */
   static ServerFixture start(String... options) throws InterruptedException {
-    if (options.length > 0) {
-      requireOwnServer();
-    }
-    if (!EXTERNAL.isEmpty()) {
-      int colon = EXTERNAL.lastIndexOf(':');
-      if (colon < 0) {
-        throw new IllegalArgumentException("-Dserver must be host:port, not " + EXTERNAL);
-      }
-      return new ServerFixture(
-          EXTERNAL.substring(0, colon), Integer.parseInt(EXTERNAL.substring(colon + 1)), null);
-    }
     // A data folder of its own (under target/): no account or history from another test.
     String data;
     try {
@@ -89,20 +70,9 @@ final class ServerFixture implements AutoCloseable {
     return args;
   }
 
-  /**
-   * This phase's server without its flood limit, for a test that sends fast on purpose; an external
-   * server as it is.
-   */
+  /** This phase's server without its flood limit, for a test that sends fast on purpose. */
   static ServerFixture startWithoutRateLimit() throws InterruptedException {
-    return EXTERNAL.isEmpty() ? start("--rate-limit", "0") : start();
-  }
-
-  /** Skips the calling test unless it runs against this phase's own server. */
-  static void requireOwnServer() {
-    assumeTrue(
-        EXTERNAL.isEmpty(),
-        "needs this phase's own server (its log, console or exit code); skipped with -Dserver="
-            + EXTERNAL);
+    return start("--rate-limit", "0");
   }
 
   String host() {
@@ -140,16 +110,15 @@ final class ServerFixture implements AutoCloseable {
     run().type(line);
   }
 
-  /** What the server printed and how it ended; only for this phase's own server. */
+  /** What the server printed and how it ended. */
   CommandRun run() {
-    requireOwnServer();
     return run;
   }
 
   /** Stops this phase's own server the way an administrator does, and waits for it. */
   @Override
   public void close() throws Exception {
-    if (run != null && !run.isFinished()) {
+    if (!run.isFinished()) {
       try {
         run.type("shutdown");
       } catch (IOException e) {

@@ -64,7 +64,6 @@ class TerminalClientTest {
   @DisplayName(
       "accounts: --register, then --login: a warning first, a wrong password asked again, no echo")
   void registersThenLogsIn() throws Exception {
-    ServerFixture.requireOwnServer(); // it creates an account on the server
     try (ServerFixture server = ServerFixture.start()) {
       CommandRun first = client(server, "--name", "dave", "--register");
       first.out.awaitLine(line("Warning: this connection is not encrypted\\. .*"), WAIT);
@@ -107,7 +106,6 @@ class TerminalClientTest {
   @Test
   @DisplayName("when the server goes away: a clear message and exit 1")
   void reportsTheServerGoingAway() throws Exception {
-    ServerFixture.requireOwnServer();
     CommandRun client;
     try (ServerFixture server = ServerFixture.start()) {
       client = client(server, "--name", "dave");
@@ -121,7 +119,6 @@ class TerminalClientTest {
   @Test
   @DisplayName("when kicked: the reason, and exit 1")
   void reportsBeingKicked() throws Exception {
-    ServerFixture.requireOwnServer();
     try (ServerFixture server = ServerFixture.start()) {
       CommandRun client = client(server, "--name", "erin");
       client.out.awaitLine(line("You are erin\\. .*"), WAIT);

@@ -21,7 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,11 +42,6 @@ class TlsTest {
       Pattern.compile("^TLS certificate SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})$");
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void ownServerOnly() {
-    ServerFixture.requireOwnServer();
-  }
 
   /** A TLS server on a free port, with the data folder given. */
   private record TlsServer(CommandRun run, int port, String fingerprint) implements AutoCloseable {
