@@ -1,11 +1,9 @@
 package edu.sockets.chat.grading;
 
 import edu.sockets.grading.Probe;
-import edu.sockets.grading.Quote;
 import edu.sockets.grading.Reply;
 import edu.sockets.grading.Unreachable;
 import edu.sockets.grading.Wire;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,19 +87,13 @@ final class Chatter {
   }
 
   /** Sends {@code line} and its line feed. */
-  void send(String line) throws Failed {
+  void send(String line) {
     send((line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Sends the bytes as they are. */
-  void send(byte[] bytes) throws Failed {
-    try {
-      wire.send(bytes);
-    } catch (IOException e) {
-      throw new Failed(
-          "the server closed %s's connection before it could send %s (%s)"
-              .formatted(name, Quote.bytes(bytes), e.getMessage()));
-    }
+  /** Sends the bytes as they are; if the server has closed, the next read says so. */
+  void send(byte[] bytes) {
+    wire.send(bytes);
   }
 
   /**

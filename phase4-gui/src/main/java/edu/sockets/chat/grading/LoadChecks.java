@@ -6,7 +6,6 @@ import edu.sockets.grading.Reply;
 import edu.sockets.grading.Unreachable;
 import edu.sockets.grading.Verdict;
 import edu.sockets.grading.Wire;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,9 +109,6 @@ final class LoadChecks {
       return new Arrival(Duration.ofNanos(System.nanoTime() - start), first, null);
     } catch (Unreachable e) {
       return new Arrival(Duration.ofNanos(System.nanoTime() - start), null, e.getMessage());
-    } catch (IOException e) {
-      String failure = "the connection failed: " + e.getMessage();
-      return new Arrival(Duration.ofNanos(System.nanoTime() - start), null, failure);
     }
   }
 

@@ -15,7 +15,7 @@ final class ChatGallery {
   private ChatGallery() {}
 
   /** Compares names as typed: {@code alice} can join while {@code Alice} is online. */
-  static final class CaseSensitiveNames extends GalleryServer {
+  static final class CaseSensitiveNames extends StudentServer {
     CaseSensitiveNames() throws IOException {}
 
     @Override
@@ -25,7 +25,7 @@ final class ChatGallery {
   }
 
   /** Sends a private message to everyone, as if it were public. */
-  static final class PrivateToEveryone extends GalleryServer {
+  static final class PrivateToEveryone extends StudentServer {
     PrivateToEveryone() throws IOException {}
 
     @Override
@@ -35,7 +35,7 @@ final class ChatGallery {
   }
 
   /** Stamps nothing: {@code MSG alice * hi}, {@code JOIN bob *}. */
-  static final class NoTimestamps extends GalleryServer {
+  static final class NoTimestamps extends StudentServer {
     NoTimestamps() throws IOException {}
 
     @Override
@@ -45,7 +45,7 @@ final class ChatGallery {
   }
 
   /** Sends public text to everyone but its sender, who never sees it confirmed. */
-  static final class NoEchoToSender extends GalleryServer {
+  static final class NoEchoToSender extends StudentServer {
     NoEchoToSender() throws IOException {}
 
     @Override
@@ -59,7 +59,7 @@ final class ChatGallery {
   }
 
   /** Refuses with {@code ERR <text>}, no code: {@code ERR alice is taken}. */
-  static final class ErrorsWithoutCodes extends GalleryServer {
+  static final class ErrorsWithoutCodes extends StudentServer {
     ErrorsWithoutCodes() throws IOException {}
 
     @Override
@@ -72,7 +72,7 @@ final class ChatGallery {
    * Takes whatever one read() returns for one line, as {@code data = conn.recv(4096)} does: a line
    * in pieces becomes several, several lines in one piece become one.
    */
-  static final class LinePerRead extends GalleryServer {
+  static final class LinePerRead extends StudentServer {
     LinePerRead() throws IOException {}
 
     @Override
@@ -89,7 +89,7 @@ final class ChatGallery {
    * Writes each line to each receiver at once, on the sender's thread, holding the chat's lock: a
    * client that stops reading fills its socket, the write blocks, and the whole chat waits.
    */
-  static final class BlockingBroadcast extends GalleryServer {
+  static final class BlockingBroadcast extends StudentServer {
     BlockingBroadcast() throws IOException {}
 
     @Override
@@ -103,7 +103,7 @@ final class ChatGallery {
   }
 
   /** Listens with a backlog of 5, as {@code server.listen(5)} in Python's tutorials. */
-  static final class SmallBacklog extends GalleryServer {
+  static final class SmallBacklog extends StudentServer {
     SmallBacklog() throws IOException {
       super(5);
     }

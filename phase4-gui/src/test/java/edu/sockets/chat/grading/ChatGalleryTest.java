@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.grading.Grade;
 import edu.sockets.grading.TestGrading;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each faulty server of the gallery fails exactly the checks its fault should fail, with a
@@ -38,25 +39,36 @@ class ChatGalleryTest {
   private static final String DROPPED = "...and it is dropped: LEAVE dropped";
   private static final String CROWD = "100 clients at once: each answered in 1 s";
 
-  private static Grade grade(GalleryServer server) throws Exception {
-    try (server) {
-      return TestGrading.grade(ChatRubric.rubric(), server.port());
-    }
+  private static Map<Class<?>, Grade> grades;
+
+  @BeforeAll
+  static void gradeTheGallery() throws Exception {
+    grades =
+        TestGrading.gradeAll(
+            ChatRubric.rubric(),
+            List.of(
+                StudentServer::new,
+                ChatGallery.CaseSensitiveNames::new,
+                ChatGallery.PrivateToEveryone::new,
+                ChatGallery.NoTimestamps::new,
+                ChatGallery.NoEchoToSender::new,
+                ChatGallery.ErrorsWithoutCodes::new,
+                ChatGallery.LinePerRead::new,
+                ChatGallery.BlockingBroadcast::new,
+                ChatGallery.SmallBacklog::new));
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("the gallery's right server: full marks")
-  void rightServer() throws Exception {
-    Grade grade = grade(new GalleryServer());
+  void rightServer() {
+    Grade grade = grades.get(StudentServer.class);
     assertThat(failed(grade)).as(report(grade)).isEmpty();
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("names compared as typed: only the names check fails, and says ignoring case")
-  void caseSensitiveNames() throws Exception {
-    Grade grade = grade(new ChatGallery.CaseSensitiveNames());
+  void caseSensitiveNames() {
+    Grade grade = grades.get(ChatGallery.CaseSensitiveNames.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(NAMES_CASE);
     assertThat(diagnosis(grade, NAMES_CASE))
         .matches(
@@ -65,10 +77,9 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("a private message sent to everyone: only the private check fails")
-  void privateToEveryone() throws Exception {
-    Grade grade = grade(new ChatGallery.PrivateToEveryone());
+  void privateToEveryone() {
+    Grade grade = grades.get(ChatGallery.PrivateToEveryone.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(PRIVATE);
     assertThat(diagnosis(grade, PRIVATE))
         .startsWith("carol_")
@@ -78,20 +89,18 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("no timestamps (MSG alice * hi): only the timestamp check fails")
-  void noTimestamps() throws Exception {
-    Grade grade = grade(new ChatGallery.NoTimestamps());
+  void noTimestamps() {
+    Grade grade = grades.get(ChatGallery.NoTimestamps.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(TIMESTAMPS);
     assertThat(diagnosis(grade, TIMESTAMPS))
         .matches("no timestamp in \"MSG alice_\\w{4} \\* \\w{4} 0\": expected .*ISO-8601 UTC.*");
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("public text not sent back to its sender: only the sender's check fails")
-  void noEchoToSender() throws Exception {
-    Grade grade = grade(new ChatGallery.NoEchoToSender());
+  void noEchoToSender() {
+    Grade grade = grades.get(ChatGallery.NoEchoToSender.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(SENDER);
     assertThat(diagnosis(grade, SENDER))
         .matches("alice_\\w{4} sent \"just me \\w{4}\" and got .*nothing within 1 s; .*")
@@ -99,10 +108,9 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("ERR without its code: the three checks that judge codes fail, naming the codes")
-  void errorsWithoutCodes() throws Exception {
-    Grade grade = grade(new ChatGallery.ErrorsWithoutCodes());
+  void errorsWithoutCodes() {
+    Grade grade = grades.get(ChatGallery.ErrorsWithoutCodes.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(BEFORE_NAME, CODES, OVER_LONG);
     assertThat(diagnosis(grade, CODES))
         .startsWith("11 of 11 refusals had the wrong code: \"/name codeA_")
@@ -111,10 +119,9 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("each read() taken for a line: the framing checks fail, naming recv()")
-  void linePerRead() throws Exception {
-    Grade grade = grade(new ChatGallery.LinePerRead());
+  void linePerRead() {
+    Grade grade = grades.get(ChatGallery.LinePerRead.class);
     assertThat(failed(grade))
         .as(report(grade))
         .containsExactly(BYTE_BY_BYTE, ONE_SEND, ENCODINGS, OVER_LONG);
@@ -125,10 +132,9 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("a broadcast that blocks on a client that does not read: both slow-reader checks")
-  void blockingBroadcast() throws Exception {
-    Grade grade = grade(new ChatGallery.BlockingBroadcast());
+  void blockingBroadcast() {
+    Grade grade = grades.get(ChatGallery.BlockingBroadcast.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(OTHERS_GO_ON, DROPPED);
     assertThat(diagnosis(grade, OTHERS_GO_ON))
         .startsWith("one client (sloth_")
@@ -137,10 +143,9 @@ class ChatGalleryTest {
   }
 
   @Test
-  @Execution(ExecutionMode.CONCURRENT)
   @DisplayName("listen(5): only the crowd check fails, naming the backlog")
-  void smallBacklog() throws Exception {
-    Grade grade = grade(new ChatGallery.SmallBacklog());
+  void smallBacklog() {
+    Grade grade = grades.get(ChatGallery.SmallBacklog.class);
     assertThat(failed(grade)).as(report(grade)).containsExactly(CROWD);
     assertThat(diagnosis(grade, CROWD)).contains("Is the listen backlog small (listen(5))?");
   }

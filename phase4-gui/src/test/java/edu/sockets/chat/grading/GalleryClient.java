@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * One connection of a {@link GalleryServer}: its name and rooms, and a queue of lines that its own
+ * One connection of a {@link StudentServer}: its name and rooms, and a queue of lines that its own
  * writer thread sends, so that a client that stops reading holds up nobody but itself.
  */
 final class GalleryClient {

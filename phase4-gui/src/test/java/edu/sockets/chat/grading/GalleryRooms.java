@@ -7,18 +7,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rooms of a {@link GalleryServer}: who is in which, and who gets a room's lines. Called only
+ * The rooms of a {@link StudentServer}: who is in which, and who gets a room's lines. Called only
  * while the server's lock is held; no fault of the gallery lives here.
  */
 final class GalleryRooms {
 
-  private final GalleryServer server;
+  private final StudentServer server;
   private final Map<String, Room> rooms = new HashMap<>(); // by the name in lower case
 
   /** A room keeps its creator's spelling while it has members. */
   private record Room(String name, Set<GalleryClient> members) {}
 
-  GalleryRooms(GalleryServer server) {
+  GalleryRooms(StudentServer server) {
     this.server = server;
   }
 
@@ -59,7 +59,7 @@ final class GalleryRooms {
   void who(GalleryClient client, String name) {
     Room room = existing(client, name);
     if (room != null) {
-      server.deliver(client, "USERS " + room.name() + " " + GalleryServer.sorted(room.members()));
+      server.deliver(client, "USERS " + room.name() + " " + StudentServer.sorted(room.members()));
     }
   }
 
