@@ -27,8 +27,8 @@ public final class HelloRubric {
   /** Chapter 1's limit on a line, in bytes. */
   static final int MAX_LINE_BYTES = 8192;
 
-  private static final String PROTOCOL = "chapter 1, 3.2";
-  private static final String FRAMING = "chapter 1, 2.2 and 3.1";
+  private static final String PROTOCOL = "chapter 1, 3.1";
+  private static final String FRAMING = "chapter 1, 2.3 and 3.3";
 
   private HelloRubric() {}
 
@@ -45,12 +45,12 @@ public final class HelloRubric {
                 "UTF-8 character split across sends", 1, FRAMING, HelloRubric::splitCharacter),
             new Check("invalid UTF-8 does not crash it", 1, FRAMING, HelloRubric::invalidUtf8),
             new Check(
-                "serves the next client after a reset", 1, "chapter 1, 2.3", HelloRubric::reset),
+                "serves the next client after a reset", 1, "chapter 1, 2.4", HelloRubric::reset),
             new Check("refuses a line over 8,192 bytes", 1, FRAMING, HelloRubric::overLongLine),
             new Check(
                 "listens again after an orderly close",
                 1,
-                "chapter 1, 5.1",
+                "chapter 1, 2.4 and 6.1",
                 HelloRubric::restarts)),
         true);
   }
