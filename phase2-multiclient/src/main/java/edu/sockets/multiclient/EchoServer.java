@@ -4,17 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,8 +87,9 @@ final class EchoServer implements Closeable {
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port). From here on the kernel
-   * completes clients' connections and queues them, even before {@link #serve()} accepts them.
+   * Starts listening on {@code host:port} (port 0: any free port), and says so. From here on the
+   * kernel completes clients' connections and queues them, even before {@link #serve()} accepts
+   * them.
    *
    * @param verbose whether to log every line received, not only arrivals and departures
    * @param log where the server's messages go, one line each
@@ -104,6 +101,7 @@ final class EchoServer implements Closeable {
     if (kind == Threads.VIRTUAL) {
       startThePoller();
     }
+    log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
     return new EchoServer(listener, kind, verbose, log);
   }
 
@@ -141,14 +139,6 @@ final class EchoServer implements Closeable {
    * "connected" log line, happens on the client's own thread.
    */
   void serve() throws IOException {
-    log.accept("Listening on " + endpoint(listener.getInetAddress(), port()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(port());
-      if (lan.isEmpty()) {
-        log.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> log.accept("Other machines can connect to " + address));
-    }
     // Timestamped, like every event from here on. The first timestamp reads the time-zone rules
     // from a file: that must happen now, not once a crowd of clients has used up every file
     // descriptor.
@@ -319,18 +309,5 @@ final class EchoServer implements Closeable {
   static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /**
-   * The addresses other machines can use to reach a server listening on every interface. IPv4 only:
-   * a server bound to 0.0.0.0 accepts IPv4 connections only.
-   */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
   }
 }

@@ -9,12 +9,15 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -130,6 +133,7 @@ public final class MultiClientApp implements Callable<Integer> {
       try (EchoServer server =
           EchoServer.open(host, port, backlog, threads, verbose, out::println)) {
         started.complete(server);
+        listLanAddresses(out, server.port());
         // Ctrl+C (SIGINT) and kill (SIGTERM) make the JVM run its shutdown hooks before it exits:
         // ours stops accepting, closes every client's connection and prints a summary.
         Thread hook = new Thread(server::stop, "shutdown");
@@ -154,6 +158,28 @@ public final class MultiClientApp implements Callable<Integer> {
         err.println("Server stopped: " + e.getMessage());
       }
       return 1;
+    }
+
+    /**
+     * Says where other machines can connect to a server listening on every interface, so a student
+     * does not have to look up this machine's IP. IPv4 only: a server bound to 0.0.0.0 accepts IPv4
+     * connections only.
+     */
+    private void listLanAddresses(PrintWriter out, int port) throws IOException {
+      if (!InetAddress.getByName(host).isAnyLocalAddress()) {
+        return;
+      }
+      List<String> lan =
+          NetworkInterface.networkInterfaces()
+              .flatMap(NetworkInterface::inetAddresses)
+              .filter(a -> a instanceof Inet4Address)
+              .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+              .map(a -> EchoServer.endpoint(a, port))
+              .toList();
+      if (lan.isEmpty()) {
+        out.println("No network address besides loopback: only this machine can connect");
+      }
+      lan.forEach(address -> out.println("Other machines can connect to " + address));
     }
 
     /** What the shutdown hook does, for a server run inside another program (a test). */
