@@ -2,6 +2,9 @@ package edu.sockets.multiclient;
 
 import edu.sockets.multiclient.EchoServer.Threads;
 import edu.sockets.multiclient.grading.MultiClientGrade;
+import edu.sockets.multiclient.load.FileDescriptors;
+import edu.sockets.multiclient.load.LoadGenerator;
+import edu.sockets.multiclient.load.LoadResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -321,13 +324,13 @@ public final class MultiClientApp implements Callable<Integer> {
         err.println(server.unknown());
         return 1;
       }
-      String problem = LoadGenerator.fileDescriptorProblem(clients);
+      String problem = FileDescriptors.problem(clients);
       if (problem != null) {
         err.println(problem);
         return 1;
       }
       out.println("Load: %d clients against %s".formatted(clients, server));
-      LoadGenerator.Result result =
+      LoadResult result =
           LoadGenerator.run(
               server.host,
               server.port,
