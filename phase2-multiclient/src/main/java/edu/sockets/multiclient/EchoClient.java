@@ -59,7 +59,7 @@ public final class EchoClient {
    * @param print where the client's output goes, one line each
    * @throws IOException with a message fit for the user, if the connection fails or ends early
    */
-  static void talk(
+  public static void talk(
       String host, int port, Duration timeout, BufferedReader input, Consumer<String> print)
       throws IOException {
     String server = host + ":" + port;

@@ -43,7 +43,7 @@ public final class EchoProtocol {
    * tab...) written as {@code \x1b}. A client could otherwise clear the server's terminal, move its
    * cursor or overwrite a log line with a bare CR, since a terminal obeys those bytes.
    */
-  static String visible(String text) {
+  public static String visible(String text) {
     int first = 0;
     while (first < text.length() && !Character.isISOControl(text.charAt(first))) {
       first++;

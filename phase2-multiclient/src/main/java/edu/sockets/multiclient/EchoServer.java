@@ -23,10 +23,10 @@ import java.util.function.Consumer;
  * The Phase 2 server: an accept loop that gives every client a thread of its own, and the books on
  * who is online. What is said to a client is {@link EchoClientHandler}'s business.
  */
-final class EchoServer implements Closeable {
+public final class EchoServer implements Closeable {
 
   /** The kind of thread each client gets. */
-  enum Threads {
+  public enum Threads {
     /** Cheap threads the JVM schedules itself; a blocked one costs a few hundred bytes of heap. */
     VIRTUAL,
     /** Operating-system threads, each with its own native stack. */
@@ -50,7 +50,7 @@ final class EchoServer implements Closeable {
    * is overrun when thousands of clients connect at once: Linux then drops their handshakes and
    * they try again a second later. The kernel caps it at {@code net.core.somaxconn}.
    */
-  static final int DEFAULT_BACKLOG = 4096;
+  public static final int DEFAULT_BACKLOG = 4096;
 
   /** How long {@link #stop()} waits for the clients' threads to finish. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(3);
@@ -94,7 +94,7 @@ final class EchoServer implements Closeable {
    * @param verbose whether to log every line received, not only arrivals and departures
    * @param log where the server's messages go, one line each
    */
-  static EchoServer open(
+  public static EchoServer open(
       String host, int port, int backlog, Threads kind, boolean verbose, Consumer<String> log)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, backlog, InetAddress.getByName(host));
@@ -129,7 +129,7 @@ final class EchoServer implements Closeable {
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -138,7 +138,7 @@ final class EchoServer implements Closeable {
    * client is accepted at once, whatever the previous one does; all per-client work, even the
    * "connected" log line, happens on the client's own thread.
    */
-  void serve() throws IOException {
+  public void serve() throws IOException {
     // Timestamped, like every event from here on. The first timestamp reads the time-zone rules
     // from a file: that must happen now, not once a crowd of clients has used up every file
     // descriptor.
@@ -223,7 +223,7 @@ final class EchoServer implements Closeable {
    * Stops accepting, disconnects every client, waits a moment for their threads to finish, and logs
    * a summary. Safe to call more than once and from any thread: the Ctrl+C handler calls it.
    */
-  void stop() {
+  public void stop() {
     synchronized (this) {
       if (stopping) {
         return;
@@ -306,7 +306,7 @@ final class EchoServer implements Closeable {
   }
 
   /** Formats an address the way people type it: {@code 10.0.0.7:5002}, {@code [::1]:5002}. */
-  static String endpoint(InetAddress address, int port) {
+  public static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
   }

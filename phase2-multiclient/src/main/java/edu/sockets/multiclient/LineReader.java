@@ -16,7 +16,7 @@ import java.util.Arrays;
 public final class LineReader {
 
   /** The longest line a client may send, in bytes, not counting the line ending. */
-  static final int MAX_LINE_BYTES = 8192;
+  public static final int MAX_LINE_BYTES = 8192;
 
   /** Where the buffer starts: most lines are short, and an idle connection should cost little. */
   private static final int FIRST_CAPACITY = 128;
