@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +138,11 @@ public final class BroadcastApp implements Callable<Integer> {
       try (BroadcastServer server =
           BroadcastServer.open(host, port, broadcast == Broadcast.naive, out::println)) {
         running = server;
+        listLanAddresses(out, server.port());
+        if (broadcast == Broadcast.naive) {
+          out.println(
+              "Naive broadcast: each sender writes to every socket itself (a slow client stalls it)");
+        }
         Runtime.getRuntime().addShutdownHook(hook);
         server.serve();
         return 0;
@@ -174,6 +183,28 @@ public final class BroadcastApp implements Callable<Integer> {
           Thread.currentThread().interrupt();
         }
       }
+    }
+
+    /**
+     * Says where other machines can connect to a server listening on every interface, so a student
+     * does not have to look up this machine's IP. IPv4 only: a server bound to 0.0.0.0 accepts IPv4
+     * connections only.
+     */
+    private void listLanAddresses(PrintWriter out, int port) throws IOException {
+      if (!InetAddress.getByName(host).isAnyLocalAddress()) {
+        return;
+      }
+      List<String> lan =
+          NetworkInterface.networkInterfaces()
+              .flatMap(NetworkInterface::inetAddresses)
+              .filter(a -> a instanceof Inet4Address)
+              .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+              .map(a -> BroadcastServer.endpoint(a, port))
+              .toList();
+      if (lan.isEmpty()) {
+        out.println("No network address besides loopback: only this machine can connect");
+      }
+      lan.forEach(address -> out.println("Other machines can connect to " + address));
     }
 
     private static void removeHook(Thread hook) {

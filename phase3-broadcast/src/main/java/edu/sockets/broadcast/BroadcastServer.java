@@ -2,17 +2,14 @@ package edu.sockets.broadcast;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +52,7 @@ final class BroadcastServer implements Closeable {
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port) and says where clients can
-   * connect.
+   * Starts listening on {@code host:port} (port 0: any free port), and says so.
    *
    * @param naive broadcast from the sender's thread, straight to each socket (for comparison)
    * @param log where the server's messages go, one line each
@@ -65,17 +61,6 @@ final class BroadcastServer implements Closeable {
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(listener.getLocalPort());
-      if (lan.isEmpty()) {
-        log.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> log.accept("Other machines can connect to " + address));
-    }
-    if (naive) {
-      log.accept(
-          "Naive broadcast: each sender writes to every socket itself (a slow client stalls it)");
-    }
     return new BroadcastServer(listener, naive, log);
   }
 
@@ -157,18 +142,5 @@ final class BroadcastServer implements Closeable {
   static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /**
-   * The addresses other machines can use to reach a server listening on every interface. IPv4 only:
-   * a server bound to 0.0.0.0 accepts IPv4 connections only.
-   */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
   }
 }
