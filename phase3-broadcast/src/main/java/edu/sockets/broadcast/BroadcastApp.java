@@ -1,6 +1,8 @@
 package edu.sockets.broadcast;
 
+import edu.sockets.broadcast.BroadcastHub.Member;
 import edu.sockets.broadcast.grading.BroadcastGrade;
+import edu.sockets.broadcast.naive.NaiveOutbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -83,10 +85,16 @@ public final class BroadcastApp implements Callable<Integer> {
     int port;
   }
 
-  /** How the server sends a line to the others. */
+  /** How the server sends a line to the others: the one place where the kind is chosen. */
   enum Broadcast {
-    queued,
-    naive
+    queued(Outbox::new),
+    naive(NaiveOutbox::new);
+
+    final Member.Kind kind;
+
+    Broadcast(Member.Kind kind) {
+      this.kind = kind;
+    }
   }
 
   @Command(
@@ -136,7 +144,7 @@ public final class BroadcastApp implements Callable<Integer> {
       // every client has been told and closed, because the JVM ends as soon as hooks return.
       Thread hook = new Thread(this::stop, "shutdown");
       try (BroadcastServer server =
-          BroadcastServer.open(host, port, broadcast == Broadcast.naive, out::println)) {
+          BroadcastServer.open(host, port, broadcast.kind, out::println)) {
         running = server;
         listLanAddresses(out, server.port());
         if (broadcast == Broadcast.naive) {

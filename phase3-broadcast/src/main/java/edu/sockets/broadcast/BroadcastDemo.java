@@ -31,7 +31,8 @@ final class BroadcastDemo {
     // which waits for the server's thread to finish.
     try (ExecutorService serverThread = Executors.newSingleThreadExecutor();
         BroadcastServer server =
-            BroadcastServer.open("127.0.0.1", 0, false, line -> out.println("[server] " + line))) {
+            BroadcastServer.open(
+                "127.0.0.1", 0, Outbox::new, line -> out.println("[server] " + line))) {
       // serve() blocks in accept(), so the server needs a thread of its own.
       Future<?> serving =
           serverThread.submit(() -> {
