@@ -2,6 +2,9 @@ package edu.sockets.broadcast;
 
 import edu.sockets.broadcast.BroadcastHub.Member;
 import edu.sockets.broadcast.grading.BroadcastGrade;
+import edu.sockets.broadcast.load.LoadGenerator;
+import edu.sockets.broadcast.load.LoadResult;
+import edu.sockets.broadcast.load.LoadSettings;
 import edu.sockets.broadcast.naive.NaiveOutbox;
 import java.io.IOException;
 import java.io.InputStream;
@@ -333,8 +336,8 @@ public final class BroadcastApp implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      LoadGenerator.Settings settings =
-          new LoadGenerator.Settings(
+      LoadSettings settings =
+          new LoadSettings(
               server.host,
               server.port,
               clients,
@@ -344,8 +347,8 @@ public final class BroadcastApp implements Callable<Integer> {
               nonReaders,
               Duration.ofSeconds(timeoutSeconds));
       try {
-        LoadGenerator.Result result = LoadGenerator.run(settings, out::println);
-        LoadGenerator.print(result, out::println);
+        LoadResult result = LoadGenerator.run(settings, out::println);
+        result.print(out::println);
         return result.ok() ? 0 : 1;
       } catch (IOException e) {
         if (String.valueOf(e.getMessage()).contains("Too many open files")) {

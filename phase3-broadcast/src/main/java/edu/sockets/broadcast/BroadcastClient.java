@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Phase 3 client: a connection to the server that sends lines and reads lines, and {@link
  * #chat}, the interactive program built on it.
  */
-final class BroadcastClient implements Closeable {
+public final class BroadcastClient implements Closeable {
 
   /**
    * The longest line the server can send: the longest line it accepts, with a prefix, and with
    * every byte that was not UTF-8 turned into U+FFFD, which takes three bytes.
    */
-  static final int MAX_RECEIVED_LINE_BYTES = 3 * LineReader.MAX_LINE_BYTES + 64;
+  public static final int MAX_RECEIVED_LINE_BYTES = 3 * LineReader.MAX_LINE_BYTES + 64;
 
   private final String server;
   private final Socket socket;
