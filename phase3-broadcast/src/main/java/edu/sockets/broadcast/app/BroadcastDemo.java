@@ -1,32 +1,39 @@
-package edu.sockets.broadcast;
+package edu.sockets.broadcast.app;
 
+import edu.sockets.broadcast.BroadcastClient;
+import edu.sockets.broadcast.BroadcastServer;
+import edu.sockets.broadcast.Outbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The demo: a server and three clients, A, B and C, in one process, each line labelled with who
  * printed it. The script: everyone joins, A greets, C tries to retitle and clear the others'
  * terminals, B leaves with /exit, and the server shuts down.
  */
-final class BroadcastDemo {
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Run a server and three clients in this process, and show what each sees.")
+final class BroadcastDemo implements Callable<Integer> {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final PrintWriter out;
+  @Spec CommandSpec spec;
 
-  private BroadcastDemo(PrintWriter out) {
-    this.out = out;
-  }
+  private PrintWriter out;
 
-  static int run(PrintWriter out) throws Exception {
-    return new BroadcastDemo(out).run();
-  }
-
-  private int run() throws Exception {
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
     // Resources close in reverse order: the server first, which ends serve(), then the executor,
     // which waits for the server's thread to finish.
     try (ExecutorService serverThread = Executors.newSingleThreadExecutor();
