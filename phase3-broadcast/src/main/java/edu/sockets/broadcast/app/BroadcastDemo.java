@@ -46,37 +46,42 @@ final class BroadcastDemo implements Callable<Integer> {
             server.serve();
             return null;
           });
-      BroadcastClient a = join("A", server.port());
-      BroadcastClient b = join("B", server.port());
-      hear("A", a);
-      BroadcastClient c = join("C", server.port());
-      hear("A", a);
-      hear("B", b);
-
-      say("A", a, "Hello everyone!");
-      hear("B", b);
-      hear("C", c);
-
-      // OSC 0 sets the window title, ESC [2J clears the screen: the server removes ESC and BEL,
-      // so the others see harmless text instead.
-      say("C", c, "\u001b]0;you have been hacked\u0007\u001b[2JHi from C");
-      hear("A", a);
-      hear("B", b);
-
-      say("B", b, "/exit");
-      hear("B", b);
-      hear("A", a);
-      hear("C", c);
-
-      out.println("(the server shuts down, as on Ctrl+C)");
-      server.close();
-      hear("A", a);
-      hear("C", c);
-      for (BroadcastClient client : new BroadcastClient[] {a, b, c}) {
-        client.close(); // the server waits for its clients to close before it stops
-      }
+      chat(server);
       serving.get(); // rethrows, wrapped, anything that went wrong on the server's side
       return 0;
+    }
+  }
+
+  /** The script, from the first join to the shutdown; then it closes every client. */
+  private void chat(BroadcastServer server) throws IOException {
+    BroadcastClient a = join("A", server.port());
+    BroadcastClient b = join("B", server.port());
+    hear("A", a);
+    BroadcastClient c = join("C", server.port());
+    hear("A", a);
+    hear("B", b);
+
+    say("A", a, "Hello everyone!");
+    hear("B", b);
+    hear("C", c);
+
+    // OSC 0 sets the window title, ESC [2J clears the screen: the server removes ESC and BEL,
+    // so the others see harmless text instead.
+    say("C", c, "\u001b]0;you have been hacked\u0007\u001b[2JHi from C");
+    hear("A", a);
+    hear("B", b);
+
+    say("B", b, "/exit");
+    hear("B", b);
+    hear("A", a);
+    hear("C", c);
+
+    out.println("(the server shuts down, as on Ctrl+C)");
+    server.close();
+    hear("A", a);
+    hear("C", c);
+    for (BroadcastClient client : new BroadcastClient[] {a, b, c}) {
+      client.close(); // the server waits for its clients to close before it stops
     }
   }
 
