@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The members online and everything the server says to them: relayed lines and the {@code ***}
- * notices. No sockets here: a member is a {@link Member}, so this class is tested without a
- * network.
+ * notices. The hub never touches a socket: a member is a {@link Member}, so this class is tested
+ * without a network.
  */
 public final class BroadcastHub {
 
@@ -30,6 +30,8 @@ public final class BroadcastHub {
     @FunctionalInterface
     interface Kind {
       /**
+       * The member for one client that has just connected.
+       *
        * @param name the client's {@code ip:port}, as the server sees it
        * @param threads where a kind that sends on a thread of its own gets that thread
        */
