@@ -118,7 +118,7 @@ public final class LoadGenerator {
     for (Thread thread : threads) {
       thread.join(); // after this, every receiver's fields are safe to read on this thread
     }
-    return result();
+    return LoadResult.sum(settings.expected(), receivers, origin);
   }
 
   /** Connects every client, the readers first, then those that never read. */
@@ -232,33 +232,6 @@ public final class LoadGenerator {
         return;
       }
     }
-  }
-
-  private LoadResult result() {
-    long received = 0;
-    long bad = 0;
-    long outOfOrder = 0;
-    int cutOff = 0;
-    long last = origin;
-    Histogram latency = new Histogram();
-    for (Receiver receiver : receivers) {
-      received += receiver.received;
-      bad += receiver.bad;
-      outOfOrder += receiver.outOfOrder;
-      cutOff += receiver.cutOff ? 1 : 0;
-      last = Math.max(last, receiver.lastDelivery);
-      latency.add(receiver.latency);
-    }
-    return new LoadResult(
-        settings.expected(),
-        received,
-        bad,
-        outOfOrder,
-        cutOff,
-        last - origin,
-        latency.percentile(50),
-        latency.percentile(99),
-        latency.max());
   }
 
   LoadSettings settings() {

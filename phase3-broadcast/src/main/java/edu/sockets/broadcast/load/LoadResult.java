@@ -1,5 +1,6 @@
 package edu.sockets.broadcast.load;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -20,6 +21,34 @@ public record LoadResult(
 
   public long lost() {
     return expected - received;
+  }
+
+  /** Adds up what the receivers saw; {@code origin} is when sending started. */
+  static LoadResult sum(long expected, List<Receiver> receivers, long origin) {
+    long received = 0;
+    long bad = 0;
+    long outOfOrder = 0;
+    int cutOff = 0;
+    long last = origin;
+    Histogram latency = new Histogram();
+    for (Receiver receiver : receivers) {
+      received += receiver.received;
+      bad += receiver.bad;
+      outOfOrder += receiver.outOfOrder;
+      cutOff += receiver.cutOff ? 1 : 0;
+      last = Math.max(last, receiver.lastDelivery);
+      latency.add(receiver.latency);
+    }
+    return new LoadResult(
+        expected,
+        received,
+        bad,
+        outOfOrder,
+        cutOff,
+        last - origin,
+        latency.percentile(50),
+        latency.percentile(99),
+        latency.max());
   }
 
   public boolean ok() {
