@@ -55,8 +55,8 @@ public final class BroadcastServer implements Closeable {
   /**
    * Starts listening on {@code host:port} (port 0: any free port), and says so.
    *
-   * @param kind how lines reach each client: {@code Outbox::new}, the queue and writer of this
-   *     chapter, for every client, or the naive kind it is compared with
+   * @param kind the kind of member every client gets: {@code Outbox::new}, this chapter's queue and
+   *     writer, or the naive kind it is compared with
    * @param log where the server's messages go, one line each
    */
   public static BroadcastServer open(String host, int port, Member.Kind kind, Consumer<String> log)
