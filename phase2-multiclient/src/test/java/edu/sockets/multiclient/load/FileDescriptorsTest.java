@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The check that the load fits under this process's limit on open files. */
+@DisplayName("FileDescriptors: the load checks the open-file limit first")
 class FileDescriptorsTest {
 
   @Test

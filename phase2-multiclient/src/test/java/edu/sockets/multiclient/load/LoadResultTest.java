@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the load command prints, from made-up round trips. */
+@DisplayName("LoadResult: percentiles and the report")
 class LoadResultTest {
 
   @Test
