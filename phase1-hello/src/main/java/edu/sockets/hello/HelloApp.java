@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +90,7 @@ public final class HelloApp implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       try (HelloServer server =
           HelloServer.open(host, port, Duration.ofSeconds(timeoutSeconds), out::println)) {
+        listLanAddresses(out, server.port());
         server.serveOne();
         return 0;
       } catch (UnknownHostException e) {
@@ -102,6 +107,28 @@ public final class HelloApp implements Callable<Integer> {
         err.println("Server stopped: " + e.getMessage());
       }
       return 1;
+    }
+
+    /**
+     * Says where other machines can connect to a server listening on every interface, so a student
+     * does not have to look up this machine's IP. IPv4 only: a server bound to 0.0.0.0 accepts IPv4
+     * connections only.
+     */
+    private void listLanAddresses(PrintWriter out, int port) throws IOException {
+      if (!InetAddress.getByName(host).isAnyLocalAddress()) {
+        return;
+      }
+      List<String> lan =
+          NetworkInterface.networkInterfaces()
+              .flatMap(NetworkInterface::inetAddresses)
+              .filter(a -> a instanceof Inet4Address)
+              .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+              .map(a -> HelloServer.endpoint(a, port))
+              .toList();
+      if (lan.isEmpty()) {
+        out.println("No network address besides loopback: only this machine can connect");
+      }
+      lan.forEach(address -> out.println("Other machines can connect to " + address));
     }
   }
 

@@ -3,17 +3,13 @@ package edu.sockets.hello;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The Phase 1 server: accepts one client, reads its greeting, answers, and closes. */
@@ -35,9 +31,8 @@ final class HelloServer implements Closeable {
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port) and says where clients can
-   * connect. From here on the operating system accepts connections for us, even before {@link
-   * #serveOne()} calls accept().
+   * Starts listening on {@code host:port} (port 0: any free port) and says so. From here on the
+   * operating system accepts connections for us, even before {@link #serveOne()} calls accept().
    *
    * @param timeout how long a connected client may stay silent before the server gives up
    * @param log where the server's messages go, one line each
@@ -47,13 +42,6 @@ final class HelloServer implements Closeable {
     // This constructor binds and listens; if that fails it closes the socket itself.
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(listener.getLocalPort());
-      if (lan.isEmpty()) {
-        log.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> log.accept("Other machines can connect to " + address));
-    }
     return new HelloServer(listener, timeout, log);
   }
 
@@ -97,19 +85,5 @@ final class HelloServer implements Closeable {
   static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /**
-   * The addresses other machines can use to reach a server listening on every interface, so a
-   * student does not have to look up this machine's IP. IPv4 only: a server bound to 0.0.0.0
-   * accepts IPv4 connections only.
-   */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
   }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("HelloApp: command line, exit codes and the demo")
 @Timeout(10)
 class HelloAppTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
   @DisplayName("client with no server: names host:port, asks if the server runs, exit 1")
@@ -50,6 +56,28 @@ class HelloAppTest {
           .contains("already in use")
           .doesNotContain("Exception");
     }
+  }
+
+  @Test
+  @DisplayName("server on every interface: says where other machines can connect, or that none can")
+  void serverOnEveryInterfaceListsItsAddresses() throws Exception {
+    CommandRun server = CommandRun.start("server", "--host", "0.0.0.0", "--port", "0");
+    String port =
+        server.out.awaitLine(Pattern.compile("^Listening on 0\\.0\\.0\\.0:(\\d+)$"), WAIT).group(1);
+    server.out.awaitLine(Pattern.compile("^(Other machines|No network address)"), WAIT);
+    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(port))) {
+      client.getOutputStream().write("Hello Server\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(server.awaitExit(WAIT)).isZero();
+    }
+
+    assertThat(server.out.lines())
+        .allMatch(line ->
+            !line.startsWith("Other machines")
+                || line.matches("Other machines can connect to [\\d.]+:" + port))
+        .anyMatch(line ->
+            line.startsWith("Other machines")
+                || line.equals(
+                    "No network address besides loopback: only this machine can connect"));
   }
 
   @Test

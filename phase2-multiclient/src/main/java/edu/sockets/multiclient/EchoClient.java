@@ -21,13 +21,13 @@ import java.util.function.Consumer;
  * replies. With one thread, a client waiting for the user to type would not notice that the server
  * has gone until the user pressed Enter.
  */
-final class EchoClient {
+public final class EchoClient {
 
   /**
    * The longest reply accepted, in bytes. Longer than a client's line: the server adds the prefix,
    * and shows each control byte as four characters ({@code \x1b}).
    */
-  static final int MAX_REPLY_BYTES = 64 * 1024;
+  public static final int MAX_REPLY_BYTES = 64 * 1024;
 
   private final Socket socket;
   private final String server;
@@ -59,7 +59,7 @@ final class EchoClient {
    * @param print where the client's output goes, one line each
    * @throws IOException with a message fit for the user, if the connection fails or ends early
    */
-  static void talk(
+  public static void talk(
       String host, int port, Duration timeout, BufferedReader input, Consumer<String> print)
       throws IOException {
     String server = host + ":" + port;

@@ -6,10 +6,10 @@ package edu.sockets.multiclient;
  * <p>Every reply starts with the client's {@code ip:port} in brackets, as the server sees it, so
  * that each client can tell that the answer is meant for it.
  */
-final class EchoProtocol {
+public final class EchoProtocol {
 
   /** The line that ends a client's connection. */
-  static final String EXIT = "/exit";
+  public static final String EXIT = "/exit";
 
   private EchoProtocol() {}
 
@@ -34,7 +34,7 @@ final class EchoProtocol {
   }
 
   /** {@code 1 line}, {@code 2 lines}: for the log and the reports. */
-  static String plural(long count, String noun) {
+  public static String plural(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
@@ -43,7 +43,7 @@ final class EchoProtocol {
    * tab...) written as {@code \x1b}. A client could otherwise clear the server's terminal, move its
    * cursor or overwrite a log line with a bare CR, since a terminal obeys those bytes.
    */
-  static String visible(String text) {
+  public static String visible(String text) {
     int first = 0;
     while (first < text.length() && !Character.isISOControl(text.charAt(first))) {
       first++;

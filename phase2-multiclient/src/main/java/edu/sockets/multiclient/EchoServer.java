@@ -4,17 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +23,10 @@ import java.util.function.Consumer;
  * The Phase 2 server: an accept loop that gives every client a thread of its own, and the books on
  * who is online. What is said to a client is {@link EchoClientHandler}'s business.
  */
-final class EchoServer implements Closeable {
+public final class EchoServer implements Closeable {
 
   /** The kind of thread each client gets. */
-  enum Threads {
+  public enum Threads {
     /** Cheap threads the JVM schedules itself; a blocked one costs a few hundred bytes of heap. */
     VIRTUAL,
     /** Operating-system threads, each with its own native stack. */
@@ -54,7 +50,7 @@ final class EchoServer implements Closeable {
    * is overrun when thousands of clients connect at once: Linux then drops their handshakes and
    * they try again a second later. The kernel caps it at {@code net.core.somaxconn}.
    */
-  static final int DEFAULT_BACKLOG = 4096;
+  public static final int DEFAULT_BACKLOG = 4096;
 
   /** How long {@link #stop()} waits for the clients' threads to finish. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(3);
@@ -91,19 +87,21 @@ final class EchoServer implements Closeable {
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port). From here on the kernel
-   * completes clients' connections and queues them, even before {@link #serve()} accepts them.
+   * Starts listening on {@code host:port} (port 0: any free port), and says so. From here on the
+   * kernel completes clients' connections and queues them, even before {@link #serve()} accepts
+   * them.
    *
    * @param verbose whether to log every line received, not only arrivals and departures
    * @param log where the server's messages go, one line each
    */
-  static EchoServer open(
+  public static EchoServer open(
       String host, int port, int backlog, Threads kind, boolean verbose, Consumer<String> log)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, backlog, InetAddress.getByName(host));
     if (kind == Threads.VIRTUAL) {
       startThePoller();
     }
+    log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
     return new EchoServer(listener, kind, verbose, log);
   }
 
@@ -131,7 +129,7 @@ final class EchoServer implements Closeable {
     }
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -140,15 +138,7 @@ final class EchoServer implements Closeable {
    * client is accepted at once, whatever the previous one does; all per-client work, even the
    * "connected" log line, happens on the client's own thread.
    */
-  void serve() throws IOException {
-    log.accept("Listening on " + endpoint(listener.getInetAddress(), port()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(port());
-      if (lan.isEmpty()) {
-        log.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> log.accept("Other machines can connect to " + address));
-    }
+  public void serve() throws IOException {
     // Timestamped, like every event from here on. The first timestamp reads the time-zone rules
     // from a file: that must happen now, not once a crowd of clients has used up every file
     // descriptor.
@@ -233,7 +223,7 @@ final class EchoServer implements Closeable {
    * Stops accepting, disconnects every client, waits a moment for their threads to finish, and logs
    * a summary. Safe to call more than once and from any thread: the Ctrl+C handler calls it.
    */
-  void stop() {
+  public void stop() {
     synchronized (this) {
       if (stopping) {
         return;
@@ -316,21 +306,8 @@ final class EchoServer implements Closeable {
   }
 
   /** Formats an address the way people type it: {@code 10.0.0.7:5002}, {@code [::1]:5002}. */
-  static String endpoint(InetAddress address, int port) {
+  public static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /**
-   * The addresses other machines can use to reach a server listening on every interface. IPv4 only:
-   * a server bound to 0.0.0.0 accepts IPv4 connections only.
-   */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
   }
 }

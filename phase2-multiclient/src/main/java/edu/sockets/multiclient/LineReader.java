@@ -13,10 +13,10 @@ import java.util.Arrays;
  * passed, and the next call skips the rest of that line, however long, before it reads the next
  * one. The connection stays usable and memory stays bounded whatever the peer sends.
  */
-final class LineReader {
+public final class LineReader {
 
   /** The longest line a client may send, in bytes, not counting the line ending. */
-  static final int MAX_LINE_BYTES = 8192;
+  public static final int MAX_LINE_BYTES = 8192;
 
   /** Where the buffer starts: most lines are short, and an idle connection should cost little. */
   private static final int FIRST_CAPACITY = 128;
@@ -40,7 +40,7 @@ final class LineReader {
     this(in, MAX_LINE_BYTES);
   }
 
-  LineReader(InputStream in, int maxLineBytes) {
+  public LineReader(InputStream in, int maxLineBytes) {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be positive, not " + maxLineBytes);
     }
@@ -55,7 +55,7 @@ final class LineReader {
    * @throws LineTooLongException if the line is longer than the limit; the reader stays usable
    * @throws IOException if the read fails (a reset, a timeout, a closed socket)
    */
-  String readLine() throws IOException {
+  public String readLine() throws IOException {
     int scanned = start; // buffer[start, scanned) holds no LF: never search those bytes again
     while (true) {
       int lf = indexOfLf(scanned, end);

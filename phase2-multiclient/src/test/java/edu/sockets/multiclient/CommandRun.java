@@ -1,5 +1,7 @@
 package edu.sockets.multiclient;
 
+import edu.sockets.multiclient.app.MultiClientApp;
+import edu.sockets.multiclient.app.ServerCommand;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
@@ -49,7 +51,7 @@ final class CommandRun {
   }
 
   /** The {@code server} command of this run, to stop it as Ctrl+C would. */
-  MultiClientApp.Server serverCommand() {
+  ServerCommand serverCommand() {
     return cli.getSubcommands().get("server").getCommand();
   }
 

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,51 +67,6 @@ class LoadGeneratorTest {
     assertThat(load.err.lines())
         .containsExactly(
             "No client could connect to 127.0.0.1:" + port + ". Is the server running?");
-  }
-
-  @Test
-  @DisplayName("too few file descriptors: says which ulimit to run, instead of failing later")
-  void namesTheUlimitToRunWhenDescriptorsAreShort() {
-    assertThat(LoadGenerator.fileDescriptorProblem(1000, 20, 1024))
-        .isEqualTo(
-            "Not enough file descriptors for 1000 clients: this process may have 1024 open files"
-                + " and each connection needs one. Raise the limit in this shell first, for"
-                + " example with: ulimit -n 1100 (see load --help)");
-    assertThat(LoadGenerator.fileDescriptorProblem(10_000, 20, 20_000)).isNull();
-  }
-
-  @Test
-  @DisplayName("percentiles are nearest-rank: of 1..100 ms, p50 is 50 and p99 is 99")
-  void computesNearestRankPercentiles() {
-    long[] roundTrips = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
-
-    assertThat(LoadGenerator.Result.percentile(roundTrips, 50)).isEqualTo(50_000_000);
-    assertThat(LoadGenerator.Result.percentile(roundTrips, 99)).isEqualTo(99_000_000);
-    assertThat(LoadGenerator.Result.percentile(roundTrips, 100)).isEqualTo(100_000_000);
-    assertThat(LoadGenerator.Result.percentile(new long[] {7}, 99)).isEqualTo(7);
-  }
-
-  @Test
-  @DisplayName("the report keeps the warm-up apart, and fails if one line is missing")
-  void reportsWarmupApartAndCountsEveryLine() {
-    long[] warmup = LongStream.rangeClosed(1, 50).map(ms -> ms * 10_000_000).toArray();
-    long[] measured = LongStream.rangeClosed(1, 100).map(ms -> ms * 1_000_000).toArray();
-    var result =
-        new LoadGenerator.Result(
-            50, 1, 2, 50, 150, Duration.ofMillis(5), warmup, measured, Map.of());
-    var oneShort =
-        new LoadGenerator.Result(
-            50, 1, 2, 50, 149, Duration.ofMillis(5), warmup, measured, Map.of());
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(oneShort.succeeded()).isFalse();
-    assertThat(result.report())
-        .containsExactly(
-            "connected:  50 of 50 clients in 5 ms",
-            "answered:   150 of 150 lines (1 warm-up round + 2 rounds)",
-            "warm-up:    p50 250.0 ms, p99 500.0 ms, max 500.0 ms (not counted below)",
-            "round trip: p50 50.0 ms, p99 99.0 ms, max 100.0 ms",
-            "failed:     0 of 50 clients");
   }
 
   private static int freePort() throws IOException {

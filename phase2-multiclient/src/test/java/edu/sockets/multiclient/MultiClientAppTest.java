@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("MultiClientApp: command line, exit codes and the demo")
 @Timeout(10)
 class MultiClientAppTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
   @DisplayName("client with no server: names host:port, asks if the server runs, exit 1")
@@ -50,6 +53,27 @@ class MultiClientAppTest {
           .contains("already in use")
           .doesNotContain("Exception");
     }
+  }
+
+  @Test
+  @DisplayName("server on every interface: says where other machines can connect, or that none can")
+  void serverOnEveryInterfaceListsItsAddresses() throws Exception {
+    CommandRun server = CommandRun.start("server", "--host", "0.0.0.0", "--port", "0");
+    String port =
+        server.out.awaitLine(Pattern.compile("^Listening on 0\\.0\\.0\\.0:(\\d+)$"), WAIT).group(1);
+    server.out.awaitLine(Pattern.compile("Each client gets a virtual thread"), WAIT);
+    server.serverCommand().stop();
+    assertThat(server.awaitExit(WAIT)).isZero();
+
+    String[] lines = server.out.lines();
+    assertThat(lines[1])
+        .matches(
+            "Other machines can connect to [\\d.]+:%s|No network address besides loopback: only"
+                    .formatted(port)
+                + " this machine can connect");
+    assertThat(lines)
+        .filteredOn(line -> line.startsWith("Other machines"))
+        .allMatch(line -> line.endsWith(":" + port));
   }
 
   @ParameterizedTest(name = "phase2-multiclient {0}")

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import edu.sockets.multiclient.load.LoadGenerator;
+import edu.sockets.multiclient.load.LoadResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -142,8 +144,7 @@ class MultiClientJarIT {
     int port = Integer.parseInt(log.awaitLine(LISTENING, WAIT).group(2));
     try {
       // A crowd of 60 arrives at once; those the server cannot take give up after 2 s.
-      LoadGenerator.Result crowd =
-          LoadGenerator.run("127.0.0.1", port, 60, 0, 1, Duration.ofSeconds(2));
+      LoadResult crowd = LoadGenerator.run("127.0.0.1", port, 60, 0, 1, Duration.ofSeconds(2));
       assertThat(crowd.succeeded()).as("some of the crowd were turned away").isFalse();
       log.awaitLine(Pattern.compile("Cannot accept more clients \\(Too many open files\\)"), WAIT);
 

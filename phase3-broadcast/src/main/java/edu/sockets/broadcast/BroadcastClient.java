@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Phase 3 client: a connection to the server that sends lines and reads lines, and {@link
  * #chat}, the interactive program built on it.
  */
-final class BroadcastClient implements Closeable {
+public final class BroadcastClient implements Closeable {
 
   /**
    * The longest line the server can send: the longest line it accepts, with a prefix, and with
    * every byte that was not UTF-8 turned into U+FFFD, which takes three bytes.
    */
-  static final int MAX_RECEIVED_LINE_BYTES = 3 * LineReader.MAX_LINE_BYTES + 64;
+  public static final int MAX_RECEIVED_LINE_BYTES = 3 * LineReader.MAX_LINE_BYTES + 64;
 
   private final String server;
   private final Socket socket;
@@ -39,7 +39,8 @@ final class BroadcastClient implements Closeable {
   }
 
   /** Connects to the server at {@code host:port}, giving up after {@code timeout}. */
-  static BroadcastClient connect(String host, int port, Duration timeout) throws IOException {
+  public static BroadcastClient connect(String host, int port, Duration timeout)
+      throws IOException {
     Socket socket = new Socket();
     try {
       // A connect timeout: a host that silently drops packets would otherwise hang us for minutes.
@@ -52,12 +53,12 @@ final class BroadcastClient implements Closeable {
     }
   }
 
-  int localPort() {
+  public int localPort() {
     return socket.getLocalPort();
   }
 
   /** Sends one line. */
-  void send(String line) throws IOException {
+  public void send(String line) throws IOException {
     if (line.strip().equals("/exit")) {
       leaving.set(true); // before the write: the server may close as soon as it reads it
     }
@@ -66,7 +67,7 @@ final class BroadcastClient implements Closeable {
   }
 
   /** The next line from the server, or null once it has closed the connection. */
-  String readLine() throws IOException {
+  public String readLine() throws IOException {
     return in.readLine();
   }
 
@@ -78,7 +79,7 @@ final class BroadcastClient implements Closeable {
    * @return 0 once the user has left ({@code /exit} or end of input) and the server has closed the
    *     connection; 1 if the server closed it first or it broke
    */
-  int chat(InputStream keyboard, PrintWriter screen, PrintWriter errors) {
+  public int chat(InputStream keyboard, PrintWriter screen, PrintWriter errors) {
     screen.println(
         "Connected to %s from local port %d. Type a line to send it to everyone; /exit to leave."
             .formatted(server, localPort()));

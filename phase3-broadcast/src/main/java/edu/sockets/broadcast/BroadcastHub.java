@@ -1,18 +1,70 @@
 package edu.sockets.broadcast;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The members online and everything the server says to them: relayed lines and the {@code ***}
- * notices. No sockets here: a member is an {@link Outbox}, so this class is tested without a
- * network.
+ * notices. The hub never touches a socket: a member is a {@link Member}, so this class is tested
+ * without a network.
  */
-final class BroadcastHub {
+public final class BroadcastHub {
+
+  /**
+   * A client's sending side, as the hub and the client's handler see it. There are two kinds, and
+   * the server uses one for all its clients: the {@link Outbox} of this chapter, a bounded queue
+   * with a writer thread of its own, and a naive one, kept for comparison, that writes on the
+   * sender's thread ({@code server --broadcast naive}).
+   */
+  public interface Member {
+
+    /** Makes the member for each client that connects; the one choice between the two kinds. */
+    @FunctionalInterface
+    interface Kind {
+      /**
+       * The member for one client that has just connected.
+       *
+       * @param name the client's {@code ip:port}, as the server sees it
+       * @param threads where a kind that sends on a thread of its own gets that thread
+       */
+      Member open(String name, Socket socket, ThreadFactory threads) throws IOException;
+    }
+
+    /** The client's {@code ip:port}, as the server sees it. */
+    String name();
+
+    /**
+     * Hands a line to this client without waiting for a slow one. The array is shared with every
+     * other receiver of the line, so nobody may change it.
+     *
+     * @return false when this client cannot keep up: the hub then drops it
+     */
+    boolean offer(byte[] line);
+
+    /** Starts sending; called once the member is on the hub's list. */
+    void start();
+
+    /**
+     * No more lines will come: what was offered is sent, then the client is told there is no more.
+     */
+    void finish();
+
+    /**
+     * Waits up to {@code limit} until {@link #finish()} is done; false if the client did not read.
+     */
+    boolean awaitFinished(Duration limit) throws InterruptedException;
+
+    /** Closes the connection now: the client's reader, and its writer if any, fail and end. */
+    void close();
+  }
 
   /** Why a member left, as the others are told: {@code *** 127.0.0.1:53422 left (/exit)}. */
   enum Reason {
@@ -35,7 +87,7 @@ final class BroadcastHub {
    * ConcurrentModificationException or skip members; a copy-on-write list gives each walk a
    * snapshot, without a lock or a copy, and pays instead on join and leave, which are rare.
    */
-  private final List<Outbox> members = new CopyOnWriteArrayList<>();
+  private final List<Member> members = new CopyOnWriteArrayList<>();
 
   /**
    * Held while a member joins or leaves, so that the count in the welcome and the notices agree
@@ -53,7 +105,7 @@ final class BroadcastHub {
   }
 
   /** Adds a member: it is welcomed, and the others are told. */
-  void join(Outbox newcomer) {
+  void join(Member newcomer) {
     membership.lock();
     try {
       // Welcome first, then add: no relayed line can get into the queue before the welcome.
@@ -70,7 +122,7 @@ final class BroadcastHub {
    * Removes a member, and tells the others why it left. Nothing happens if it is gone already (a
    * dropped client's reader still ends with a leave).
    */
-  void leave(Outbox member, Reason reason) {
+  void leave(Member member, Reason reason) {
     membership.lock();
     try {
       if (members.remove(member)) {
@@ -86,7 +138,7 @@ final class BroadcastHub {
    * Relays a line from {@code sender} to every other member, as {@code [ip:port] text}. Blank lines
    * (after cleaning) are not relayed.
    */
-  void broadcast(Outbox sender, String text) {
+  void broadcast(Member sender, String text) {
     String clean = withoutControlCharacters(text);
     if (!clean.isEmpty()) {
       send(sender, encode("[" + sender.name() + "] " + clean));
@@ -99,7 +151,7 @@ final class BroadcastHub {
     membership.lock();
     try {
       byte[] notice = encode("*** Server shutting down. Goodbye.");
-      for (Outbox member : members) {
+      for (Member member : members) {
         member.offer(notice);
         member.finish();
       }
@@ -110,7 +162,7 @@ final class BroadcastHub {
   }
 
   /** Tells one member something only it needs to know, such as why its line was refused. */
-  void tell(Outbox member, String notice) {
+  void tell(Member member, String notice) {
     if (!member.offer(encode(notice))) {
       drop(member);
     }
@@ -166,13 +218,13 @@ final class BroadcastHub {
   }
 
   /** Sends a notice about {@code subject} to every member but {@code subject}. */
-  private void announce(Outbox subject, String notice) {
+  private void announce(Member subject, String notice) {
     send(subject, encode(notice));
   }
 
-  private void send(Outbox skipped, byte[] line) {
+  private void send(Member skipped, byte[] line) {
     // The line was encoded once; every receiver's queue holds the same array.
-    for (Outbox member : members) {
+    for (Member member : members) {
       if (member != skipped && !member.offer(line)) {
         drop(member);
       }
@@ -183,7 +235,7 @@ final class BroadcastHub {
    * Removes a member that cannot keep up, instead of making the sender wait for it or letting its
    * queue grow without bound, and closes its connection.
    */
-  private void drop(Outbox member) {
+  private void drop(Member member) {
     membership.lock();
     try {
       if (members.remove(member)) {

@@ -1,18 +1,16 @@
 package edu.sockets.broadcast;
 
+import edu.sockets.broadcast.BroadcastHub.Member;
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The Phase 3 server: accepts clients until stopped, each served by a {@link ClientHandler}. */
-final class BroadcastServer implements Closeable {
+public final class BroadcastServer implements Closeable {
 
   /** How many connections the operating system may queue while we are not in accept(). */
   private static final int BACKLOG = 1024;
@@ -40,46 +38,35 @@ final class BroadcastServer implements Closeable {
   private final ThreadFactory threads = Thread.ofVirtual().name("client-", 0).factory();
 
   private final ServerSocket listener;
-  private final boolean naive;
+  private final Member.Kind kind;
   private final Consumer<String> log;
   private final BroadcastHub hub;
 
   /** Every client socket not yet closed, so that a shutdown can close the stragglers. */
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-  private BroadcastServer(ServerSocket listener, boolean naive, Consumer<String> log) {
+  private BroadcastServer(ServerSocket listener, Member.Kind kind, Consumer<String> log) {
     this.listener = listener;
-    this.naive = naive;
+    this.kind = kind;
     this.log = log;
     this.hub = new BroadcastHub(this::event);
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port) and says where clients can
-   * connect.
+   * Starts listening on {@code host:port} (port 0: any free port), and says so.
    *
-   * @param naive broadcast from the sender's thread, straight to each socket (for comparison)
+   * @param kind the kind of member every client gets: {@code Outbox::new}, this chapter's queue and
+   *     writer, or the naive kind it is compared with
    * @param log where the server's messages go, one line each
    */
-  static BroadcastServer open(String host, int port, boolean naive, Consumer<String> log)
+  public static BroadcastServer open(String host, int port, Member.Kind kind, Consumer<String> log)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     log.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(listener.getLocalPort());
-      if (lan.isEmpty()) {
-        log.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> log.accept("Other machines can connect to " + address));
-    }
-    if (naive) {
-      log.accept(
-          "Naive broadcast: each sender writes to every socket itself (a slow client stalls it)");
-    }
-    return new BroadcastServer(listener, naive, log);
+    return new BroadcastServer(listener, kind, log);
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
@@ -87,7 +74,7 @@ final class BroadcastServer implements Closeable {
    * Accepts clients until {@link #close()} is called, then says goodbye to every client, closes
    * them all, and returns when their threads have ended.
    */
-  void serve() throws InterruptedException {
+  public void serve() throws InterruptedException {
     int served = 0;
     try (ExecutorService handlers = Executors.newThreadPerTaskExecutor(threads)) {
       while (true) {
@@ -131,7 +118,7 @@ final class BroadcastServer implements Closeable {
       // Send each flush at once: Nagle's algorithm would hold a small write back until the
       // previous one is acknowledged, adding delay to a chat line for nothing.
       socket.setTcpNoDelay(true);
-      new ClientHandler(socket, hub, threads, naive, this::event).run();
+      new ClientHandler(socket, hub, kind, threads, this::event).run();
     } catch (SocketException e) {
       event(e.getMessage());
     } finally {
@@ -154,21 +141,8 @@ final class BroadcastServer implements Closeable {
   }
 
   /** Formats an address the way people type it: {@code 10.0.0.7:5003}, {@code [::1]:5003}. */
-  static String endpoint(InetAddress address, int port) {
+  public static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /**
-   * The addresses other machines can use to reach a server listening on every interface. IPv4 only:
-   * a server bound to 0.0.0.0 accepts IPv4 connections only.
-   */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
   }
 }

@@ -1,16 +1,17 @@
 package edu.sockets.broadcast;
 
+import edu.sockets.broadcast.BroadcastHub.Member;
 import edu.sockets.broadcast.BroadcastHub.Reason;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * Serves one connected client with two threads: this one reads the client's lines and hands them to
- * the hub; a writer thread sends what the hub queues for the client.
+ * Serves one connected client: this thread reads the client's lines and hands them to the hub,
+ * while the client's {@link Member} sends what the hub gives it (the {@link Outbox} on a writer
+ * thread of its own).
  */
 final class ClientHandler implements Runnable {
 
@@ -19,16 +20,20 @@ final class ClientHandler implements Runnable {
 
   private final Socket socket;
   private final BroadcastHub hub;
+  private final Member.Kind kind;
   private final ThreadFactory threads;
-  private final boolean naive;
   private final Consumer<String> log;
 
   ClientHandler(
-      Socket socket, BroadcastHub hub, ThreadFactory threads, boolean naive, Consumer<String> log) {
+      Socket socket,
+      BroadcastHub hub,
+      Member.Kind kind,
+      ThreadFactory threads,
+      Consumer<String> log) {
     this.socket = socket;
     this.hub = hub;
+    this.kind = kind;
     this.threads = threads;
-    this.naive = naive;
     this.log = log;
   }
 
@@ -38,23 +43,18 @@ final class ClientHandler implements Runnable {
     // The handler closes the socket, not the accept loop: only this thread knows when the client
     // is done. try-with-resources closes it on every path.
     try (socket) {
-      OutputStream out = socket.getOutputStream();
-      Outbox outbox = naive ? Outbox.naive(name, socket, out) : Outbox.queued(name, socket);
-      Thread writer = naive ? null : threads.newThread(() -> write(outbox, out));
-      hub.join(outbox);
-      // The writer starts only now: the client cannot read its welcome before it is on the list,
-      // so a line someone sends after the welcome arrived reaches it. (In naive mode the welcome
-      // leaves during join, a moment before the newcomer is added: one more race it loses.)
-      if (writer != null) {
-        writer.start();
-      }
-      Reason reason = relay(outbox);
-      hub.leave(outbox, reason);
+      Member member = kind.open(name, socket, threads);
+      hub.join(member);
+      // Sending starts only now: the client cannot read its welcome before it is on the list, so
+      // a line someone sends after the welcome arrived reaches it.
+      member.start();
+      Reason reason = relay(member);
+      hub.leave(member, reason);
       if (reason == Reason.EXIT) {
-        hub.tell(outbox, BroadcastHub.goodbye(name));
+        hub.tell(member, BroadcastHub.goodbye(name));
       }
-      outbox.finish();
-      if (writer != null && !writer.join(LINGER)) {
+      member.finish();
+      if (!member.awaitFinished(LINGER)) {
         log.accept(name + " did not read its last lines for " + LINGER.toSeconds() + " s");
       }
     } catch (IOException e) {
@@ -65,7 +65,7 @@ final class ClientHandler implements Runnable {
   }
 
   /** Reads the client's lines until it leaves, and says why it left. */
-  private Reason relay(Outbox me) {
+  private Reason relay(Member me) {
     try {
       LineReader in = new LineReader(socket.getInputStream());
       while (true) {
@@ -90,20 +90,6 @@ final class ClientHandler implements Runnable {
       // Also how a dropped client's reader ends: the hub closed the socket under it.
       String message = String.valueOf(e.getMessage());
       return message.contains("reset") ? Reason.RESET : Reason.LOST;
-    }
-  }
-
-  /** The writer thread: sends the queued lines, then tells the client there is no more. */
-  private void write(Outbox outbox, OutputStream out) {
-    try {
-      outbox.writeTo(out);
-      // FIN after the last line: the client reads everything we sent, then end of stream.
-      socket.shutdownOutput();
-    } catch (IOException e) {
-      // The connection is broken (reset, or closed by a drop or a shutdown). The reader's next
-      // read fails too, and it tells the hub why the client left.
-    } catch (InterruptedException e) {
-      outbox.close(); // nothing interrupts a writer today; if something does, end the client
     }
   }
 }

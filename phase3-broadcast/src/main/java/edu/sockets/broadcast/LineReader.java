@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  * arrives, never kept: the connection stays usable and memory stays bounded whatever the peer
  * sends.
  */
-final class LineReader {
+public final class LineReader {
 
   /** The longest line accepted, in bytes, not counting the line ending. */
-  static final int MAX_LINE_BYTES = 8192;
+  public static final int MAX_LINE_BYTES = 8192;
 
   /** Thrown once per over-long line; the next call reads the line after it. */
   static final class LineTooLongException extends IOException {
@@ -59,7 +59,7 @@ final class LineReader {
   }
 
   /** A reader of lines up to {@code maxLineBytes}, for lines the server sends (longer). */
-  LineReader(InputStream in, int maxLineBytes) {
+  public LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
     this.buffer = new byte[2 * maxLineBytes + 2];
@@ -82,7 +82,7 @@ final class LineReader {
    * Returns its length, with the line at {@code bytes()[lineStart() .. lineStart() + length)} until
    * the next call, or -1 at the end of the stream. Same rules as {@link #readLine()}.
    */
-  int next() throws IOException {
+  public int next() throws IOException {
     while (true) {
       int lf = indexOfLf();
       if (skipping) {
@@ -122,12 +122,12 @@ final class LineReader {
   }
 
   /** The array that holds the line {@link #next()} found. */
-  byte[] bytes() {
+  public byte[] bytes() {
     return buffer;
   }
 
   /** Where that line begins in {@link #bytes()}. */
-  int lineStart() {
+  public int lineStart() {
     return lineStart;
   }
 

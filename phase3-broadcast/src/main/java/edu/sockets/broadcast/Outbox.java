@@ -1,26 +1,23 @@
 package edu.sockets.broadcast;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One client's outgoing lines: a queue bounded in bytes, and the loop its writer thread runs to
- * send them. Whoever broadcasts only adds to the queue, which never blocks; only this client's own
- * writer waits for this client's network.
- *
- * <p>With {@code --broadcast naive} there is no queue and no writer: {@link #offer} writes to the
- * socket on the broadcaster's thread, which then waits for the slowest client. The report compares
- * the two.
+ * One client's outgoing lines: a queue bounded in bytes, and the writer thread that sends them.
+ * Whoever broadcasts only adds to the queue, which never blocks; only this client's own writer
+ * waits for this client's network.
  */
-final class Outbox {
+public final class Outbox implements BroadcastHub.Member {
 
   /**
    * How many bytes may wait for one client before the server gives up on it: about 20,000 chat
@@ -40,7 +37,8 @@ final class Outbox {
   private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
   private final String name;
-  private final Closeable connection;
+  private final Socket socket;
+  private final ThreadFactory threads;
 
   /**
    * Bounded by {@link #queuedBytes}, not by a count of lines, because memory is what we protect: a
@@ -52,49 +50,38 @@ final class Outbox {
   /** Bytes offered and not yet written; above {@link #MAX_QUEUED_BYTES} the client is dropped. */
   private final AtomicInteger queuedBytes = new AtomicInteger();
 
-  /** The socket's stream in naive mode, where offer writes to it at once; null when queued. */
-  private final OutputStream direct;
-
-  /** Keeps two broadcasters from interleaving their bytes on {@link #direct}. */
-  private final ReentrantLock directLock = new ReentrantLock();
-
-  private Outbox(String name, Closeable connection, OutputStream direct) {
-    this.name = name;
-    this.connection = connection;
-    this.direct = direct;
-  }
+  /**
+   * Started by {@link #start()}, waited for by {@link #awaitFinished}: both on the handler's
+   * thread.
+   */
+  private Thread writer;
 
   /**
-   * An outbox whose lines wait in a queue for the client's writer thread, which runs {@link
-   * #writeTo}.
+   * An outbox for one client, whose writer thread starts with {@link #start()}.
    *
    * @param name the client's {@code ip:port}, as the server sees it
-   * @param connection closed to drop the client, which also ends its reader and writer
+   * @param socket closed to drop the client, which also ends its reader and writer
+   * @param threads makes the writer thread
    */
-  static Outbox queued(String name, Closeable connection) {
-    return new Outbox(name, connection, null);
+  public Outbox(String name, Socket socket, ThreadFactory threads) {
+    this.name = name;
+    this.socket = socket;
+    this.threads = threads;
   }
 
-  /** An outbox that writes each line to {@code out} on the caller's thread, at once. */
-  static Outbox naive(String name, Closeable connection, OutputStream out) {
-    return new Outbox(name, connection, out);
-  }
-
-  String name() {
+  @Override
+  public String name() {
     return name;
   }
 
   /**
-   * Hands a line to this client without waiting for its network (queued mode). The array is shared
-   * with every other receiver of the line, so nobody may change it.
+   * Queues a line for this client; never waits.
    *
-   * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}: the caller
-   *     then drops the client
+   * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}: the hub then
+   *     drops the client
    */
-  boolean offer(byte[] line) {
-    if (direct != null) {
-      return writeNow(line);
-    }
+  @Override
+  public boolean offer(byte[] line) {
     // Counted before it is queued, so the bound holds even with many broadcasters at once. Once
     // over, the count stays over, and every later offer fails too: the client is being dropped.
     if (queuedBytes.addAndGet(line.length) > MAX_QUEUED_BYTES) {
@@ -106,7 +93,7 @@ final class Outbox {
 
   /** The bytes waiting for this client, for tests and the log. */
   int queuedBytes() {
-    return direct != null ? 0 : queuedBytes.get();
+    return queuedBytes.get();
   }
 
   /** Takes the lines waiting, oldest first, as the writer would: for tests without a network. */
@@ -120,11 +107,11 @@ final class Outbox {
 
   /**
    * No more lines will come: the writer sends what is queued, then {@link #writeTo} returns. If the
-   * queue is over its bound, this client does not read, so the connection is closed instead; in
-   * naive mode everything is written already, so it is closed at once.
+   * queue is over its bound, this client does not read, so the connection is closed instead.
    */
-  void finish() {
-    if (direct != null || queuedBytes.get() > MAX_QUEUED_BYTES) {
+  @Override
+  public void finish() {
+    if (queuedBytes.get() > MAX_QUEUED_BYTES) {
       close();
     } else {
       queue.add(END);
@@ -135,11 +122,38 @@ final class Outbox {
    * Closes the connection now. The client's reader thread, blocked in read, and its writer, perhaps
    * blocked in write to a client that does not read, both fail at once and end.
    */
-  void close() {
+  @Override
+  public void close() {
     try {
-      connection.close();
+      socket.close();
     } catch (IOException e) {
       // Closing a socket can fail only if it is broken already; either way it is closed now.
+    }
+  }
+
+  /** Starts the writer thread. */
+  @Override
+  public void start() {
+    writer = threads.newThread(this::write);
+    writer.start();
+  }
+
+  @Override
+  public boolean awaitFinished(Duration limit) throws InterruptedException {
+    return writer.join(limit);
+  }
+
+  /** The writer thread: sends the queued lines, then tells the client there is no more. */
+  private void write() {
+    try {
+      writeTo(socket.getOutputStream());
+      // FIN after the last line: the client reads everything we sent, then end of stream.
+      socket.shutdownOutput();
+    } catch (IOException e) {
+      // The connection is broken (reset, or closed by a drop or a shutdown). The reader's next
+      // read fails too, and it tells the hub why the client left.
+    } catch (InterruptedException e) {
+      close(); // nothing interrupts a writer today; if something does, end the client
     }
   }
 
@@ -174,23 +188,6 @@ final class Outbox {
         out.flush();
       }
     }
-  }
-
-  /**
-   * The naive broadcast: this thread, the sender's, writes to this client's socket itself. When
-   * this client does not read, its TCP buffers fill up (a few MiB on loopback) and then this write
-   * blocks, and the sender's thread with it: no other client gets another line from that sender.
-   */
-  private boolean writeNow(byte[] line) {
-    directLock.lock();
-    try {
-      direct.write(line);
-    } catch (IOException e) {
-      // The connection is broken; this client's reader thread fails too, and leaves.
-    } finally {
-      directLock.unlock();
-    }
-    return true;
   }
 
   @Override

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("BroadcastApp: command line, exit codes and the demo")
 @Timeout(20)
 class BroadcastAppTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
   @DisplayName("client with no server: names host:port, asks if the server runs, exit 1")
@@ -61,6 +65,31 @@ class BroadcastAppTest {
           .contains("port " + port, "already in use")
           .doesNotContain("Exception");
     }
+  }
+
+  @Test
+  @DisplayName(
+      "server on every interface: where other machines can connect, then the naive warning")
+  void serverOnEveryInterfaceListsItsAddresses() throws Exception {
+    CommandRun server =
+        CommandRun.start("server", "--host", "0.0.0.0", "--port", "0", "--broadcast", "naive");
+    String port =
+        server.out.awaitLine(Pattern.compile("^Listening on 0\\.0\\.0\\.0:(\\d+)$"), WAIT).group(1);
+    server.out.awaitLine(Pattern.compile("^Naive broadcast: "), WAIT);
+    assertThat(server.stopServer(WAIT)).isZero();
+
+    String[] lines = server.out.lines();
+    assertThat(lines[1])
+        .matches(
+            "Other machines can connect to [\\d.]+:%s|No network address besides loopback: only"
+                    .formatted(port)
+                + " this machine can connect");
+    assertThat(lines)
+        .filteredOn(line -> line.startsWith("Other machines"))
+        .allMatch(line -> line.endsWith(":" + port));
+    assertThat(lines)
+        .contains(
+            "Naive broadcast: each sender writes to every socket itself (a slow client stalls it)");
   }
 
   @ParameterizedTest(name = "phase3-broadcast {0}")

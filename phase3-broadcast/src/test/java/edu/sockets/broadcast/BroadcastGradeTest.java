@@ -5,7 +5,9 @@ import static edu.sockets.grading.TestGrading.failed;
 import static edu.sockets.grading.TestGrading.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.sockets.broadcast.BroadcastHub.Member;
 import edu.sockets.broadcast.grading.BroadcastRubric;
+import edu.sockets.broadcast.naive.NaiveOutbox;
 import edu.sockets.grading.Grade;
 import edu.sockets.grading.TestGrading;
 import java.time.Duration;
@@ -23,8 +25,8 @@ class BroadcastGradeTest {
     private final BroadcastServer server;
     private final Thread serving;
 
-    OwnServer(boolean naive) throws Exception {
-      server = BroadcastServer.open("127.0.0.1", 0, naive, line -> {});
+    OwnServer(Member.Kind kind) throws Exception {
+      server = BroadcastServer.open("127.0.0.1", 0, kind, line -> {});
       serving =
           Thread.ofPlatform()
               .daemon()
@@ -51,7 +53,7 @@ class BroadcastGradeTest {
   @Test
   @DisplayName("full marks")
   void fullMarks() throws Exception {
-    try (OwnServer server = new OwnServer(false)) {
+    try (OwnServer server = new OwnServer(Outbox::new)) {
       Grade grade = server.grade();
 
       assertThat(failed(grade)).as(report(grade)).isEmpty();
@@ -62,7 +64,7 @@ class BroadcastGradeTest {
   @Test
   @DisplayName("server --broadcast naive: one client that never reads stalls the others")
   void naiveBroadcastStalls() throws Exception {
-    try (OwnServer server = new OwnServer(true)) {
+    try (OwnServer server = new OwnServer(NaiveOutbox::new)) {
       Grade grade = server.grade();
 
       assertThat(failed(grade))

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.broadcast.BroadcastHub.Reason;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -16,14 +17,14 @@ class BroadcastHubTest {
   private final List<String> log = new ArrayList<>();
   private final BroadcastHub hub = new BroadcastHub(log::add);
 
-  /** A member whose connection only records that it was closed. */
+  /** A member whose connection is never connected: the hub can only close it. */
   private static final class Member {
+    final Socket connection = new Socket();
     final Outbox outbox;
     final List<byte[]> sent = new ArrayList<>();
-    boolean closed;
 
     Member(String name) {
-      outbox = Outbox.queued(name, () -> closed = true);
+      outbox = new Outbox(name, connection, Thread.ofVirtual().factory());
     }
 
     /** Everything sent to this member so far: what its writer would have written. */
@@ -193,8 +194,8 @@ class BroadcastHubTest {
       assertThat(sent).as("lines sent before the drop").isLessThan(200);
     }
 
-    assertThat(stuck.closed).isTrue();
-    assertThat(reader.closed).isFalse();
+    assertThat(stuck.connection.isClosed()).isTrue();
+    assertThat(reader.connection.isClosed()).isFalse();
     int lineBytes = "[10.0.0.1:1000] ".length() + text.length() + 1;
     assertThat(sent)
         .isBetween(Outbox.MAX_QUEUED_BYTES / lineBytes, Outbox.MAX_QUEUED_BYTES / lineBytes + 1);
@@ -203,6 +204,6 @@ class BroadcastHubTest {
     assertThat(reader.lines())
         .contains("*** 10.0.0.3:3000 left (dropped by the server: not reading)\n");
     assertThat(log).anyMatch(line -> line.startsWith("10.0.0.3:3000 dropped"));
-    assertThat(sender.closed).isFalse();
+    assertThat(sender.connection.isClosed()).isFalse();
   }
 }

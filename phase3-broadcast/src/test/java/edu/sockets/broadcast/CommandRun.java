@@ -1,5 +1,7 @@
 package edu.sockets.broadcast;
 
+import edu.sockets.broadcast.app.BroadcastApp;
+import edu.sockets.broadcast.app.ServerCommand;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +43,7 @@ final class CommandRun {
 
   private static CommandRun start(InputStream in, OutputStream keyboard, String... args) {
     CommandRun run = new CommandRun(keyboard);
-    run.cli = new CommandLine(new BroadcastApp(in));
+    run.cli = BroadcastApp.commandLine(in);
     run.cli.setOut(run.out.writer).setErr(run.err.writer);
     Thread.ofPlatform()
         .daemon()
@@ -76,7 +78,7 @@ final class CommandRun {
 
   /** Does what Ctrl+C does to a running {@code server} command, and waits for it to end. */
   int stopServer(Duration timeout) throws Exception {
-    BroadcastApp.Server server = cli.getSubcommands().get("server").getCommand();
+    ServerCommand server = cli.getSubcommands().get("server").getCommand();
     server.stop();
     return awaitExit(timeout);
   }

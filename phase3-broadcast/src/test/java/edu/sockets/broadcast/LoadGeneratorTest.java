@@ -1,10 +1,7 @@
 package edu.sockets.broadcast;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.sockets.broadcast.LoadGenerator.Histogram;
-import edu.sockets.broadcast.LoadGenerator.Payload;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -80,54 +77,9 @@ class LoadGeneratorTest {
     }
   }
 
-  @Test
-  @DisplayName("a load line survives the trip: written, prefixed, parsed back")
-  void writesAndParsesALine() {
-    byte[] line = new byte[600];
-    int length = Payload.write(line, 17, 42, 1_234_567, 500);
-    long[] fields = new long[4];
-
-    assertThat(length).isEqualTo(501);
-    assertThat(Payload.parse(line, 0, length - 1, fields)).isTrue();
-    assertThat(fields).containsExactly(17, 42, 1_234_567, Payload.checksum(17, 42, 1_234_567));
-  }
-
-  @Test
-  @DisplayName("a changed digit, a cut line, two lines run together: all refused")
-  void refusesCorruptedLines() {
-    long[] fields = new long[4];
-    String good = "17 42 1234567 " + Payload.checksum(17, 42, 1_234_567);
-
-    assertThat(parse(good, fields)).isTrue();
-    assertThat(parse(good.replace("42", "43"), fields)).isFalse();
-    assertThat(parse(good.substring(0, 9), fields)).isFalse();
-    assertThat(parse(good + good, fields)).isFalse();
-    assertThat(parse(good + " ..x..", fields)).isFalse();
-    assertThat(parse("", fields)).isFalse();
-  }
-
-  @Test
-  @DisplayName("the histogram's percentiles are within 3% of the true ones")
-  void histogramPercentiles() {
-    Histogram histogram = new Histogram();
-    for (int micros = 1; micros <= 100_000; micros++) {
-      histogram.record(micros);
-    }
-
-    assertThat(histogram.percentile(50)).isBetween(50_000L, 51_500L);
-    assertThat(histogram.percentile(99)).isBetween(99_000L, 100_000L);
-    assertThat(histogram.max()).isEqualTo(100_000);
-    assertThat(new Histogram().percentile(99)).isZero();
-  }
-
   private static CommandRun startLoad(ServerFixture server, String... options) {
     String[] args = {"load", "--host", server.host(), "--port", "" + server.port()};
     return CommandRun.start(
         Stream.concat(Stream.of(args), Stream.of(options)).toArray(String[]::new));
-  }
-
-  private static boolean parse(String text, long[] fields) {
-    byte[] bytes = text.getBytes(UTF_8);
-    return Payload.parse(bytes, 0, bytes.length, fields);
   }
 }

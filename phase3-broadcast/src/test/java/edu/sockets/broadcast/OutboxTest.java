@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +24,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class OutboxTest {
 
-  private boolean closed;
-  private final Outbox outbox = Outbox.queued("10.0.0.1:1000", () -> closed = true);
+  /** Never connected: the outbox only closes it, which the tests look for. */
+  private final Socket connection = new Socket();
+
+  private final Outbox outbox =
+      new Outbox("10.0.0.1:1000", connection, Thread.ofVirtual().factory());
 
   @Test
   @DisplayName("accepts lines up to 1 MiB waiting, and refuses the line that would go over")
@@ -63,7 +70,9 @@ class OutboxTest {
 
     assertThat(socket.toString(UTF_8)).isEqualTo(expected.toString());
     assertThat(outbox.queuedBytes()).isZero();
-    assertThat(closed).as("the handler, not the outbox, closes after a finish").isFalse();
+    assertThat(connection.isClosed())
+        .as("the handler, not the outbox, closes after a finish")
+        .isFalse();
   }
 
   @Test
@@ -138,17 +147,26 @@ class OutboxTest {
 
     outbox.finish();
 
-    assertThat(closed).isTrue();
+    assertThat(connection.isClosed()).isTrue();
   }
 
   @Test
-  @DisplayName("naive: offer writes on the caller's thread, at once")
-  void naiveWritesAtOnce() {
-    ByteArrayOutputStream socket = new ByteArrayOutputStream();
-    Outbox naive = Outbox.naive("10.0.0.1:1000", () -> closed = true, socket);
+  @DisplayName("start(): a writer thread sends the lines, then ends the stream at finish()")
+  void writerThreadSendsThenEndsTheStream() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
+        Socket served = listener.accept()) {
+      client.setSoTimeout(5_000);
+      Outbox started = new Outbox("10.0.0.1:1000", served, Thread.ofVirtual().factory());
+      started.start();
+      started.offer("one\n".getBytes(UTF_8));
+      started.offer("two\n".getBytes(UTF_8));
+      started.finish();
 
-    assertThat(naive.offer("now\n".getBytes(UTF_8))).isTrue();
-
-    assertThat(socket.toString(UTF_8)).isEqualTo("now\n");
+      assertThat(started.awaitFinished(Duration.ofSeconds(5))).isTrue();
+      assertThat(new String(client.getInputStream().readAllBytes(), UTF_8))
+          .as("both lines, then end of stream")
+          .isEqualTo("one\ntwo\n");
+    }
   }
 }

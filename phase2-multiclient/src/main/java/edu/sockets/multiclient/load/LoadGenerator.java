@@ -1,17 +1,16 @@
-package edu.sockets.multiclient;
+package edu.sockets.multiclient.load;
 
+import edu.sockets.multiclient.EchoClient;
+import edu.sockets.multiclient.EchoProtocol;
+import edu.sockets.multiclient.LineReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,78 +25,7 @@ import java.util.stream.LongStream;
  * Opens many connections at once, then does rounds in which every client sends a line and waits for
  * its reply, and measures each round trip. One virtual thread per connection.
  */
-final class LoadGenerator {
-
-  /**
-   * What one run saw. Round trips are in nanoseconds, sorted: those of the warm-up rounds apart
-   * from those of the measured rounds.
-   */
-  record Result(
-      int clients,
-      int warmupRounds,
-      int rounds,
-      int connected,
-      long answered,
-      Duration connectAll,
-      long[] warmupRoundTrips,
-      long[] roundTrips,
-      Map<String, Integer> failures) {
-
-    /** Lines that should have been answered: every client's, in every round. */
-    long expected() {
-      return (long) clients * (warmupRounds + rounds);
-    }
-
-    /** True when every client connected and every line was answered. */
-    boolean succeeded() {
-      return connected == clients && answered == expected();
-    }
-
-    /** The summary the {@code load} command prints. */
-    List<String> report() {
-      List<String> lines = new ArrayList<>();
-      lines.add(
-          "connected:  %d of %d clients".formatted(connected, clients)
-              + (connected == 0 ? "" : " in %d ms".formatted(connectAll.toMillis())));
-      String which =
-          (warmupRounds == 0 ? "" : EchoProtocol.plural(warmupRounds, "warm-up round") + " + ")
-              + EchoProtocol.plural(rounds, "round");
-      lines.add("answered:   %d of %d lines (%s)".formatted(answered, expected(), which));
-      if (warmupRounds > 0) {
-        lines.add("warm-up:    " + summary(warmupRoundTrips) + " (not counted below)");
-      }
-      lines.add("round trip: " + summary(roundTrips));
-      int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
-      lines.add("failed:     %d of %d clients".formatted(failed, clients));
-      failures.forEach((why, count) -> lines.add("  %d × %s".formatted(count, why)));
-      return lines;
-    }
-
-    /**
-     * The nearest-rank percentile of sorted round trips: the smallest value that p% of them do not
-     * exceed.
-     */
-    static long percentile(long[] sorted, int p) {
-      int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-      return sorted[Math.max(rank, 1) - 1];
-    }
-
-    private static String summary(long[] sorted) {
-      if (sorted.length == 0) {
-        return "no replies";
-      }
-      return "p50 %s, p99 %s, max %s"
-          .formatted(
-              ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(percentile(sorted, 100)));
-    }
-
-    private static String ms(long nanos) {
-      return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
-  }
-
-  /** File descriptors the JVM itself keeps open (its jar, libraries, standard streams...). */
-  private static final int SPARE_DESCRIPTORS = 64;
+public final class LoadGenerator {
 
   private final InetSocketAddress server;
   private final int clients;
@@ -147,7 +75,7 @@ final class LoadGenerator {
    * @param rounds the rounds measured after them
    * @param timeout how long a client waits to connect, and then for each reply
    */
-  static Result run(
+  public static LoadResult run(
       String host, int port, int clients, int warmupRounds, int rounds, Duration timeout) {
     LoadGenerator load = new LoadGenerator(host, port, clients, warmupRounds, rounds, timeout);
     // close() at the end of the try waits for every client's thread to finish.
@@ -158,32 +86,6 @@ final class LoadGenerator {
       }
     }
     return load.result();
-  }
-
-  /**
-   * Why this process cannot open {@code clients} connections, or null if it can. Each connection is
-   * a file descriptor, and the operating system limits how many a process may have open.
-   */
-  static String fileDescriptorProblem(int clients) {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.UnixOperatingSystemMXBean os) {
-      return fileDescriptorProblem(
-          clients, os.getOpenFileDescriptorCount(), os.getMaxFileDescriptorCount());
-    }
-    return null; // Windows counts handles differently and has no such per-process limit
-  }
-
-  /** The rule behind {@link #fileDescriptorProblem(int)}, given what is open and the limit. */
-  static String fileDescriptorProblem(int clients, long open, long limit) {
-    long needed = open + clients + SPARE_DESCRIPTORS;
-    if (needed <= limit) {
-      return null;
-    }
-    long suggestion = (needed + 99) / 100 * 100;
-    return ("Not enough file descriptors for %d clients: this process may have %d open files"
-            + " and each connection needs one. Raise the limit in this shell first, for example"
-            + " with: ulimit -n %d (see load --help)")
-        .formatted(clients, limit, suggestion);
   }
 
   /** One client's life, on its own virtual thread: connect, do the rounds, leave. */
@@ -247,7 +149,7 @@ final class LoadGenerator {
     }
   }
 
-  private Result result() {
+  private LoadResult result() {
     LongStream.Builder warmup = LongStream.builder();
     LongStream.Builder measured = LongStream.builder();
     for (int i = 0; i < roundTrips.length; i++) {
@@ -255,7 +157,7 @@ final class LoadGenerator {
         (i % allRounds < warmupRounds ? warmup : measured).add(roundTrips[i]);
       }
     }
-    return new Result(
+    return new LoadResult(
         clients,
         warmupRounds,
         allRounds - warmupRounds,
