@@ -102,10 +102,10 @@ public record ServerOptions(
         LanAddresses.print(server.port(), out);
       }
       out.accept(
-          "Data: %s (accounts: %d; history: %s)"
+          "Data: %s (%s; history: %s)"
               .formatted(
                   store.where(),
-                  accounts.count(),
+                  accounts.count() == 1 ? "1 account" : accounts.count() + " accounts",
                   history == 0 ? "off" : "last " + history + " messages"));
       return server;
     } catch (IOException | RuntimeException e) {

@@ -253,7 +253,7 @@ class AccountsTest {
     server.awaitStopped(Duration.ofSeconds(10));
 
     server = startServer(0, 1_000);
-    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(accounts: 1; .*"));
+    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(1 account; .*"));
     ChatClient alice = connect();
     alice.send("/login alice correct horse");
     alice.expect("WELCOME alice");
