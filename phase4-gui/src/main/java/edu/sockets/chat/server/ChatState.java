@@ -143,12 +143,13 @@ public final class ChatState {
   public String rename(String oldName, String newName) {
     return locked(() -> {
       Session session = users.named(oldName);
+      if (session == null) {
+        return Replies.noSuchUser(oldName).text();
+      }
       Err refused =
-          session == null
-              ? Replies.noSuchUser(oldName)
-              : !Names.isValidName(newName)
-                  ? Replies.nameInvalid(newName)
-                  : users.renameRefusal(session, newName);
+          Names.isValidName(newName)
+              ? users.renameRefusal(session, newName)
+              : Replies.nameInvalid(newName);
       if (refused != null) {
         return refused.text();
       }

@@ -92,14 +92,15 @@ final class Rooms {
   /** The room if {@code session} is in it; if not, it is told why, with {@code notIn}. */
   private Optional<Room> memberOf(Session session, String roomName, Function<String, Err> notIn) {
     Room room = rooms.get(Names.key(roomName));
-    Err why =
-        room == null
-            ? Replies.noSuchRoom(roomName)
-            : room.members.contains(session) ? null : notIn.apply(room.name);
-    if (why != null) {
-      delivery.send(session, why);
+    if (room == null) {
+      delivery.send(session, Replies.noSuchRoom(roomName));
+      return Optional.empty();
     }
-    return why == null ? Optional.of(room) : Optional.empty();
+    if (!room.members.contains(session)) {
+      delivery.send(session, notIn.apply(room.name));
+      return Optional.empty();
+    }
+    return Optional.of(room);
   }
 
   private void leave(Session session, Room room) {

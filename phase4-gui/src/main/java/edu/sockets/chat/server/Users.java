@@ -79,12 +79,7 @@ final class Users {
 
   /** {@code /name}: registers, or renames once registered. */
   void setName(Session session, String name) {
-    Err refused =
-        session.name != null
-            ? renameRefusal(session, name)
-            : accounts.isProtected(name)
-                ? Replies.nameProtected(name)
-                : byName.containsKey(Names.key(name)) ? Replies.nameTaken(name) : null;
+    Err refused = session.name == null ? registerRefusal(name) : renameRefusal(session, name);
     if (refused != null) {
       delivery.send(session, refused);
     } else if (session.name == null) {
@@ -92,6 +87,14 @@ final class Users {
     } else {
       rename(session, name);
     }
+  }
+
+  /** Why a connection without a name may not register as {@code name}, or null. */
+  private Err registerRefusal(String name) {
+    if (accounts.isProtected(name)) {
+      return Replies.nameProtected(name);
+    }
+    return byName.containsKey(Names.key(name)) ? Replies.nameTaken(name) : null;
   }
 
   /** Why {@code session} may not be renamed {@code name} (a valid name), or null. */
