@@ -181,7 +181,7 @@ public final class ChatServer implements Closeable {
     } catch (SocketException e) {
       // A connection that is already broken: its reader will find out and clean up.
     }
-    log.accept(address + " connected" + transport.next());
+    log.accept(address + " connected" + transport.whatNext());
     open.add(socket);
     Thread reader =
         countedThread(() -> {

@@ -21,7 +21,7 @@ public interface Transport {
   Socket open(Socket tcp, String address) throws IOException;
 
   /** What the log says after "connected": empty, or what happens next. */
-  default String next() {
+  default String whatNext() {
     return "";
   }
 }

@@ -40,7 +40,7 @@ public final class TlsHandshake implements Transport {
   }
 
   @Override
-  public String next() {
+  public String whatNext() {
     return " (TLS handshake next)";
   }
 
