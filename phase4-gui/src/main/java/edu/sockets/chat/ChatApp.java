@@ -1,20 +1,20 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.accounts.LoginThrottle.Policy;
+import edu.sockets.chat.accounts.PasswordHasher;
 import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ServerTrust;
 import edu.sockets.chat.client.TerminalClient;
 import edu.sockets.chat.grading.ChatGrade;
 import edu.sockets.chat.gui.ChatGui;
+import edu.sockets.chat.limits.Limits;
 import edu.sockets.chat.load.LoadGenerator;
 import edu.sockets.chat.protocol.Fingerprints;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
-import edu.sockets.chat.server.ChatStore;
-import edu.sockets.chat.server.DataDirectory;
-import edu.sockets.chat.server.Limits;
-import edu.sockets.chat.server.ServerCertificate;
-import edu.sockets.chat.server.StoreOptions;
+import edu.sockets.chat.store.StoreException;
+import edu.sockets.chat.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -130,7 +130,7 @@ public final class ChatApp implements Callable<Integer> {
     @Option(
         names = "--history",
         paramLabel = "N",
-        defaultValue = "" + StoreOptions.DEFAULT_HISTORY,
+        defaultValue = "" + ServerOptions.DEFAULT_HISTORY,
         description =
             "Messages of history an arrival gets, public and per room; 0 turns history off"
                 + " (default: ${DEFAULT-VALUE}).")
@@ -142,7 +142,7 @@ public final class ChatApp implements Callable<Integer> {
         description =
             "PBKDF2 iterations for new passwords (default: ${DEFAULT-VALUE}, OWASP's"
                 + " recommendation; fewer only for tests).")
-    int hashIterations = StoreOptions.recommendedIterations();
+    int hashIterations = PasswordHasher.RECOMMENDED_ITERATIONS;
 
     @Option(
         names = "--ping-interval",
@@ -262,7 +262,7 @@ public final class ChatApp implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
       checkRange(spec, "--port", port, 0, 65535);
-      checkRange(spec, "--history", history, 0, StoreOptions.MAX_HISTORY);
+      checkRange(spec, "--history", history, 0, ServerOptions.MAX_HISTORY);
       checkRange(spec, "--hash-iterations", hashIterations, 1, 100_000_000);
       Limits limits = limits();
       PrintWriter out = spec.commandLine().getOut();
@@ -285,20 +285,17 @@ public final class ChatApp implements Callable<Integer> {
       }
       ChatServer server;
       try {
+        Policy throttle = Policy.DEFAULT;
         server =
-            ChatServer.open(
-                host,
-                port,
-                new ChatServer.Config(
-                    StoreOptions.in(data, history, hashIterations), certificate, limits),
-                out::println);
+            new ServerOptions(data, history, hashIterations, throttle, certificate, limits)
+                .open(host, port, out::println);
       } catch (UnknownHostException e) {
         err.println("Unknown host: " + host + ". Use an address of this machine, or 0.0.0.0.");
         return 1;
       } catch (IOException e) {
         err.println(cannotListen(host, port, e));
         return 1;
-      } catch (ChatStore.StoreException e) {
+      } catch (StoreException e) {
         err.println(e.getMessage());
         return 1;
       }
@@ -354,7 +351,7 @@ public final class ChatApp implements Callable<Integer> {
       certificate = ServerCertificate.fromKeystore(options.keystore, password.toCharArray());
       out.println("TLS certificate from " + certificate.file());
     } else {
-      certificate = ServerCertificate.selfSigned(options.data);
+      certificate = ServerCertificate.selfSigned(DataDirectory.prepare(options.data));
       out.println(
           (certificate.created() ? "TLS certificate made (self-signed): " : "TLS certificate: ")
               + certificate.file());

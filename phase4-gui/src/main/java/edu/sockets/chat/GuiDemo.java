@@ -38,7 +38,8 @@ final class GuiDemo implements Callable<Integer> {
       spec.commandLine().getErr().println(ChatGui.NO_DISPLAY);
       return 1;
     }
-    ChatServer server = ChatServer.open("127.0.0.1", 0, line -> out.println("[server] " + line));
+    ChatServer server =
+        ServerOptions.DEFAULTS.open("127.0.0.1", 0, line -> out.println("[server] " + line));
     Thread serving = server.serveInBackground("demo server");
     try {
       ChatGui.setUp(theme, false);

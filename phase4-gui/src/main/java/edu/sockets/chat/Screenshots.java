@@ -5,8 +5,7 @@ import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.gui.ChatGui.ChatWindow;
 import edu.sockets.chat.gui.ChatGui.ConnectWindow;
 import edu.sockets.chat.server.ChatServer;
-import edu.sockets.chat.server.ServerCertificate;
-import edu.sockets.chat.server.StoreOptions;
+import edu.sockets.chat.tls.ServerCertificate;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,11 +138,9 @@ final class Screenshots implements Callable<Integer> {
     // Over TLS: the connect dialog with "Use TLS", and the question about a new server.
     Path data = Files.createTempDirectory("screenshots-tls");
     ChatServer secure =
-        ChatServer.open(
-            "127.0.0.1",
-            0,
-            ChatServer.Config.DEFAULTS.withTls(ServerCertificate.selfSigned(data)),
-            line -> {});
+        ServerOptions.DEFAULTS
+            .withTls(ServerCertificate.selfSigned(data))
+            .open("127.0.0.1", 0, line -> {});
     secure.serveInBackground("screenshots TLS server");
     try {
       ConnectWindow dave = ChatGui.openConnectDialog("127.0.0.1", secure.port(), "dave");
@@ -167,11 +164,9 @@ final class Screenshots implements Callable<Integer> {
    */
   private void accounts() throws Exception {
     ChatServer server =
-        ChatServer.open(
-            "127.0.0.1",
-            0,
-            ChatServer.Config.DEFAULTS.withStore(StoreOptions.inMemory()),
-            line -> {});
+        ServerOptions.DEFAULTS
+            .withHistory(ServerOptions.DEFAULT_HISTORY)
+            .open("127.0.0.1", 0, line -> {});
     server.serveInBackground("screenshots server, accounts");
     int port = server.port();
     try {
@@ -210,7 +205,7 @@ final class Screenshots implements Callable<Integer> {
   }
 
   private ChatServer start(int port) throws IOException {
-    ChatServer server = ChatServer.open("127.0.0.1", port, line -> {});
+    ChatServer server = ServerOptions.DEFAULTS.open("127.0.0.1", port, line -> {});
     server.serveInBackground("screenshots server");
     return server;
   }

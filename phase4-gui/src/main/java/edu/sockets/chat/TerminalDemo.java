@@ -42,7 +42,8 @@ final class TerminalDemo implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    ChatServer server = ChatServer.open("127.0.0.1", 0, line -> out.println("[server] " + line));
+    ChatServer server =
+        ServerOptions.DEFAULTS.open("127.0.0.1", 0, line -> out.println("[server] " + line));
     Thread serving = server.serveInBackground("demo server");
     try (User alice = new User("alice", server.port(), out)) {
       alice.say("/name alice");

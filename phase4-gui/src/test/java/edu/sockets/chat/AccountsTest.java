@@ -4,15 +4,15 @@ import static edu.sockets.chat.ChatClient.TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.sockets.chat.accounts.LoginThrottle;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.ChatSession.State;
 import edu.sockets.chat.client.ChatSession.Status;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.limits.Limits;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.server.ChatServer;
-import edu.sockets.chat.server.LoginThrottle;
-import edu.sockets.chat.server.StoreOptions;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -62,9 +62,9 @@ class AccountsTest {
   }
 
   private ChatServer startServer(int port, int iterations) throws IOException {
-    StoreOptions options = StoreOptions.in(data, 5, iterations).withThrottle(QUICK_LOCK);
-    ChatServer started =
-        ChatServer.open("127.0.0.1", port, ChatServer.Config.DEFAULTS.withStore(options), log::add);
+    ServerOptions options =
+        new ServerOptions(data, 5, iterations, QUICK_LOCK, null, Limits.DEFAULTS);
+    ChatServer started = options.open("127.0.0.1", port, log::add);
     started.serveInBackground("accounts test server");
     return started;
   }
@@ -253,7 +253,7 @@ class AccountsTest {
     server.awaitStopped(Duration.ofSeconds(10));
 
     server = startServer(0, 1_000);
-    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(accounts: 1; .*"));
+    assertThat(log).anyMatch(line -> line.matches("Data: .*chat\\.db \\(1 account; .*"));
     ChatClient alice = connect();
     alice.send("/login alice correct horse");
     alice.expect("WELCOME alice");

@@ -61,7 +61,7 @@ class ChaosTest {
       "every message to a client that stayed arrives once and in order; connections, threads and"
           + " heap return to their baseline")
   void survivesChaos() throws Exception {
-    ChatServer server = ChatServer.open("127.0.0.1", 0, ChatServer.Config.DEFAULTS, line -> {});
+    ChatServer server = ServerOptions.DEFAULTS.open("127.0.0.1", 0, line -> {});
     server.serveInBackground("chaos server");
     try {
       long heapBefore = usedHeapAfterGc();

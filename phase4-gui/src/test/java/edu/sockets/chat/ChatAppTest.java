@@ -3,7 +3,7 @@ package edu.sockets.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import edu.sockets.chat.server.Limits;
+import edu.sockets.chat.limits.Limits;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;

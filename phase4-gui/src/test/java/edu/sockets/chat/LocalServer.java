@@ -1,7 +1,7 @@
 package edu.sockets.chat;
 
 import edu.sockets.chat.server.ChatServer;
-import edu.sockets.chat.server.ServerCertificate;
+import edu.sockets.chat.tls.ServerCertificate;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -25,17 +25,17 @@ public final class LocalServer implements AutoCloseable {
 
   /** A server on a free loopback port. */
   public static LocalServer start() throws IOException {
-    return new LocalServer(ChatServer.open("127.0.0.1", 0, line -> {}), null);
+    return new LocalServer(ServerOptions.DEFAULTS.open("127.0.0.1", 0, line -> {}), null);
   }
 
   /** A server speaking TLS with the test run's certificate ({@link TlsFixture}). */
   public static LocalServer startTls() throws IOException {
     ServerCertificate tls = TlsFixture.certificate();
-    return new LocalServer(ChatServer.open("127.0.0.1", 0, config(tls), line -> {}), tls);
+    return new LocalServer(options(tls).open("127.0.0.1", 0, line -> {}), tls);
   }
 
-  private static ChatServer.Config config(ServerCertificate tls) {
-    return ChatServer.Config.DEFAULTS.withTls(tls);
+  private static ServerOptions options(ServerCertificate tls) {
+    return ServerOptions.DEFAULTS.withTls(tls);
   }
 
   public int port() {
@@ -50,7 +50,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Listens again on the same port, with nobody connected and no rooms. */
   public void restart() throws IOException {
-    server = ChatServer.open("127.0.0.1", port, config(tls), line -> {});
+    server = options(tls).open("127.0.0.1", port, line -> {});
     server.serveInBackground("test server " + server.port());
   }
 

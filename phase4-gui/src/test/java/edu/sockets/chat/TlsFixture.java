@@ -1,6 +1,6 @@
 package edu.sockets.chat;
 
-import edu.sockets.chat.server.ServerCertificate;
+import edu.sockets.chat.tls.ServerCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

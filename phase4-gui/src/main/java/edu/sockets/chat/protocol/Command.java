@@ -90,7 +90,12 @@ public sealed interface Command {
    * @param word the command word, in lower case ({@code /join}), so the server can tell the
    *     commands allowed before registering from the others
    */
-  record Invalid(String word, ErrorCode code, String text) implements Command {}
+  record Invalid(String word, ErrorCode code, String text) implements Command {
+    /** The command {@code word} broke a rule, and the server answers {@code reply}. */
+    Invalid(String word, ServerMessage.Err reply) {
+      this(word, ErrorCode.valueOf(reply.code()), reply.text());
+    }
+  }
 
   /**
    * Parses one line (without its line ending). Control characters are removed first, so no command,
@@ -123,11 +128,7 @@ public sealed interface Command {
       case "/help" -> noArguments(rest, "/help", new Help());
       case "/exit" -> noArguments(rest, "/exit", new Exit());
       case "/pong" -> new Pong(rest.strip());
-      default ->
-          new Invalid(
-              word,
-              ErrorCode.UNKNOWN_COMMAND,
-              "unknown command " + word + "; /help lists the commands");
+      default -> new Invalid(word, Replies.unknownCommand(word));
     };
   }
 
@@ -151,12 +152,33 @@ public sealed interface Command {
     };
   }
 
+  /**
+   * Whether a connection may send this before it has a name: {@code /name}, {@code /register},
+   * {@code /login}, {@code /help}, {@code /exit} (valid or not), blank lines and {@code /pong}.
+   * Anything else gets {@code ERR NOT_REGISTERED}.
+   */
+  default boolean isAllowedBeforeRegistering() {
+    return switch (this) {
+      case SetName c -> true;
+      case Register c -> true;
+      case Login c -> true;
+      case Help c -> true;
+      case Exit c -> true;
+      case Blank c -> true;
+      case Pong c -> true;
+      case Invalid c ->
+          switch (c.word()) {
+            case "/name", "/register", "/login", "/help", "/exit" -> true;
+            default -> false;
+          };
+      default -> false;
+    };
+  }
+
   private static Command name(String name) {
-    if (Names.isValidName(name)) {
-      return new SetName(name);
-    }
-    String why = Names.isReserved(name) ? name + " is reserved" : Names.nameRule();
-    return new Invalid("/name", ErrorCode.NAME_INVALID, why);
+    return Names.isValidName(name)
+        ? new SetName(name)
+        : new Invalid("/name", Replies.nameInvalid(name));
   }
 
   /**
@@ -167,16 +189,15 @@ public sealed interface Command {
       String word, String arguments, BiFunction<String, String, Command> command) {
     int space = arguments.indexOf(' ');
     if (space <= 0) {
-      return new Invalid(word, ErrorCode.USAGE, "usage: " + word + " <name> <password>");
+      return new Invalid(word, Replies.usage(word, "<name> <password>"));
     }
     String name = arguments.substring(0, space);
     String password = arguments.substring(space + 1);
     if (!Names.isValidName(name)) {
-      String why = Names.isReserved(name) ? name + " is reserved" : Names.nameRule();
-      return new Invalid(word, ErrorCode.NAME_INVALID, why);
+      return new Invalid(word, Replies.nameInvalid(name));
     }
     if (!Passwords.isValid(password)) {
-      return new Invalid(word, ErrorCode.PASSWORD_INVALID, Passwords.rule());
+      return new Invalid(word, Replies.passwordInvalid());
     }
     return command.apply(name, password);
   }
@@ -186,41 +207,32 @@ public sealed interface Command {
     int space = rest.indexOf(' ');
     String text = space < 0 ? "" : rest.substring(space + 1);
     if (space < 0 || text.isBlank()) {
-      return new Invalid(
-          word, ErrorCode.USAGE, "usage: " + word + " <user> <text> or /msg #room <text>");
+      return new Invalid(word, Replies.usage(word, "<user> <text> or /msg #room <text>"));
     }
     String to = rest.substring(0, space);
     if (to.startsWith("#")) {
-      return Names.isValidRoom(to)
-          ? new Send(to, text)
-          : new Invalid(word, ErrorCode.ROOM_INVALID, Names.roomRule());
+      return Names.isValidRoom(to) ? new Send(to, text) : new Invalid(word, Replies.roomInvalid());
     }
-    return Names.isValidName(to)
-        ? new Send(to, text)
-        : new Invalid(word, ErrorCode.NO_SUCH_USER, "no user is called " + to);
+    return Names.isValidName(to) ? new Send(to, text) : new Invalid(word, Replies.noSuchUser(to));
   }
 
   private static Command who(String where) {
     if (where.isEmpty() || where.equals(Names.EVERYONE)) {
       return new Who(null);
     }
-    return Names.isValidRoom(where)
-        ? new Who(where)
-        : new Invalid("/who", ErrorCode.ROOM_INVALID, Names.roomRule());
+    return Names.isValidRoom(where) ? new Who(where) : new Invalid("/who", Replies.roomInvalid());
   }
 
   private static Command room(String room, String word, Function<String, Command> command) {
     if (room.isEmpty()) {
-      return new Invalid(word, ErrorCode.USAGE, "usage: " + word + " #room");
+      return new Invalid(word, Replies.usage(word, "#room"));
     }
-    return Names.isValidRoom(room)
-        ? command.apply(room)
-        : new Invalid(word, ErrorCode.ROOM_INVALID, Names.roomRule());
+    return Names.isValidRoom(room) ? command.apply(room) : new Invalid(word, Replies.roomInvalid());
   }
 
   private static Command noArguments(String rest, String word, Command command) {
     return rest.isBlank()
         ? command
-        : new Invalid(word, ErrorCode.USAGE, "usage: " + word + " (it takes no arguments)");
+        : new Invalid(word, Replies.usage(word, "(it takes no arguments)"));
   }
 }

@@ -52,7 +52,13 @@ public sealed interface ServerMessage {
   }
 
   /** One room of {@link Rooms}: its name and how many are in it. */
-  record RoomCount(String room, int members) {}
+  record RoomCount(String room, int members) {
+    /** Reads {@code #room:count}. */
+    static RoomCount parse(String item) {
+      int colon = item.lastIndexOf(':');
+      return new RoomCount(item.substring(0, colon), Integer.parseInt(item.substring(colon + 1)));
+    }
+  }
 
   /**
    * {@code HISTORY <ts> <from> <where> <text>}: a message sent before you arrived, where you
@@ -132,61 +138,53 @@ public sealed interface ServerMessage {
   }
 
   private static ServerMessage parseOrFail(String line) {
-    String[] f;
     String type = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
     return switch (type) {
       case "INFO" -> new Info(rest(line, 1));
       case "WELCOME" -> new Welcome(rest(line, 1));
-      case "ERR" -> {
-        f = line.split(" ", 3);
-        yield new Err(f[1], f.length > 2 ? f[2] : "");
-      }
-      case "MSG" -> {
-        f = line.split(" ", 5);
-        yield new Msg(Instant.parse(f[1]), f[2], f[3], f[4]);
-      }
+      case "ERR" -> new Err(fields(line, 3)[1], rest(line, 2));
+      case "MSG", "HISTORY", "OFFLINE" -> message(type, fields(line, 5));
       case "JOIN" -> {
-        f = exactly(line, 4);
+        String[] f = exactly(line, 4);
         yield new Join(Instant.parse(f[1]), f[2], f[3]);
       }
       case "LEAVE" -> {
-        f = line.split(" ", 5);
+        String[] f = fields(line, 5);
         yield new Leave(Instant.parse(f[1]), f[2], f[3], f.length > 4 ? f[4] : null);
       }
       case "NICK" -> {
-        f = exactly(line, 4);
+        String[] f = exactly(line, 4);
         yield new Nick(Instant.parse(f[1]), f[2], f[3]);
       }
       case "USERS" -> {
-        f = line.split(" ");
+        String[] f = line.split(" ");
         yield new Users(f[1], Arrays.asList(f).subList(2, f.length));
       }
       case "ROOMS" ->
-          new Rooms(
-              Arrays.stream(line.split(" "))
-                  .skip(1)
-                  .map(item -> {
-                    int colon = item.lastIndexOf(':');
-                    return new RoomCount(
-                        item.substring(0, colon), Integer.parseInt(item.substring(colon + 1)));
-                  })
-                  .toList());
-      case "HISTORY" -> {
-        f = line.split(" ", 5);
-        yield new History(Instant.parse(f[1]), f[2], f[3], f[4]);
-      }
-      case "OFFLINE" -> {
-        f = line.split(" ", 5);
-        yield new Offline(Instant.parse(f[1]), f[2], f[3], f[4]);
-      }
+          new Rooms(Arrays.stream(line.split(" ")).skip(1).map(RoomCount::parse).toList());
       case "QUEUED" -> {
-        f = exactly(line, 3);
+        String[] f = exactly(line, 3);
         yield new Queued(Instant.parse(f[1]), f[2]);
       }
       case "BYE" -> new Bye();
       case "PING" -> new Ping(exactly(line, 2)[1]);
       default -> new Unknown(line);
     };
+  }
+
+  /** The three lines shaped {@code <TYPE> <ts> <from> <to> <text>}. */
+  private static ServerMessage message(String type, String[] f) {
+    Instant ts = Instant.parse(f[1]);
+    return switch (type) {
+      case "MSG" -> new Msg(ts, f[2], f[3], f[4]);
+      case "HISTORY" -> new History(ts, f[2], f[3], f[4]);
+      default -> new Offline(ts, f[2], f[3], f[4]);
+    };
+  }
+
+  /** The line cut at its first {@code count - 1} spaces: the last field keeps the rest. */
+  private static String[] fields(String line, int count) {
+    return line.split(" ", count);
   }
 
   private static String rest(String line, int fieldsBefore) {

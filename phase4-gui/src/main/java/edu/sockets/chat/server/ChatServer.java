@@ -1,173 +1,74 @@
 package edu.sockets.chat.server;
 
-import edu.sockets.chat.protocol.ErrorCode;
-import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The chat server: listens, and gives each accepted connection a reader and a writer thread. The
- * chat's rules live in {@link ChatState}; this class is wiring, logging and shutting down.
+ * chat's rules live in {@link ChatState}; this class is the accept loop and the shutting down.
  */
 public final class ChatServer implements Closeable {
 
   /** How many connections the operating system may queue while we are not in accept(). */
   private static final int BACKLOG = 1024; // a thousand load-test users arrive at once
 
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
   /** How long a shutdown waits for clients to take their BYE and close. */
   private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
-
-  /** How long a client has to complete the TLS handshake (a person never waits on it). */
-  static final Duration HANDSHAKE_TIME = Duration.ofSeconds(10);
 
   /** After accept() fails (too many open files, say), how long before trying again. */
   private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
-  /** How long a refused client has to read its ERR SERVER_FULL and close. */
-  private static final int REFUSAL_TIMEOUT_MILLIS = 1_000;
-
   private final ServerSocket listener;
-  private final Consumer<String> out;
+  private final Consumer<String> log;
   private final ChatState state;
+  private final Guard guard;
+  private final Transport transport;
+  private final AutoCloseable storage;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final Limits limits;
-  private final Admission admission;
-  private final Watchdog watchdog;
   private final AtomicInteger threads = new AtomicInteger(); // connection threads now running
   private volatile boolean shuttingDown;
-  private final TlsHandshake tls; // null: plain TCP
 
-  private ChatServer(ServerSocket listener, Consumer<String> out, ChatStore store, Config config) {
+  private ChatServer(ServerSocket listener, Extensions extensions, Consumer<String> out) {
     this.listener = listener;
-    this.out = out;
-    this.tls =
-        config.tls() == null ? null : new TlsHandshake(config.tls().context(), HANDSHAKE_TIME);
-    this.state = new ChatState(Clock.systemUTC(), this::log, store, config.store());
-    this.limits = config.limits();
-    this.admission = new Admission(limits);
-    this.watchdog = new Watchdog(limits, System::nanoTime, this::log);
+    this.log = ServerLog.to(out);
+    this.state = new ChatState(Clock.systemUTC(), log, extensions.accounts(), extensions.history());
+    this.guard = extensions.guard();
+    this.transport = extensions.transport();
+    this.storage = extensions.storage();
   }
 
   /**
-   * Starts listening on {@code host:port} (port 0: any free port) and prints where clients can
-   * connect. Accounts live in memory only, and there is no history: for demos and tests.
+   * Starts listening on {@code host:port} (port 0: any free port) and says so on {@code out}, which
+   * gets the server's log from then on. {@link Extensions#NONE}: the chat of chapter 4.
    */
-  public static ChatServer open(String host, int port, Consumer<String> out) throws IOException {
-    return open(host, port, Config.DEFAULTS, out);
-  }
-
-  /**
-   * As {@link #open(String, int, Consumer)}, as {@code config} says: keeping accounts, queued
-   * messages and history in {@code chat.db} in the data folder (created on first run) or in memory,
-   * and speaking TLS or plain TCP.
-   *
-   * @throws ChatStore.StoreException when the data folder or its database cannot be used
-   */
-  public static ChatServer open(String host, int port, Config config, Consumer<String> out)
-      throws IOException {
-    StoreOptions options = config.store();
-    ChatStore store;
-    if (options.dataDir() == null) {
-      store = ChatStore.inMemory();
-    } else {
-      Path dir;
-      try {
-        dir = DataDirectory.prepare(options.dataDir());
-      } catch (IOException e) {
-        throw new ChatStore.StoreException(e.getMessage(), e);
-      }
-      store = ChatStore.open(dir);
-    }
-    try {
-      return listen(host, port, out, store, config);
-    } catch (IOException | RuntimeException e) {
-      store.close();
-      throw e;
-    }
-  }
-
-  private static ChatServer listen(
-      String host, int port, Consumer<String> out, ChatStore store, Config config)
+  public static ChatServer open(String host, int port, Extensions extensions, Consumer<String> out)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
     out.accept("Listening on " + endpoint(listener.getInetAddress(), listener.getLocalPort()));
-    if (listener.getInetAddress().isAnyLocalAddress()) {
-      List<String> lan = lanAddresses(listener.getLocalPort());
-      if (lan.isEmpty()) {
-        out.accept("No network address besides loopback: only this machine can connect");
-      }
-      lan.forEach(address -> out.accept("Other machines can connect to " + address));
-    }
-    ChatServer server;
-    try {
-      server = new ChatServer(listener, out, store, config);
-    } catch (RuntimeException e) {
-      listener.close();
-      throw e;
-    }
-    StoreOptions options = config.store();
-    out.accept(
-        "Data: %s (accounts: %d; history: %s)"
-            .formatted(
-                store.where(),
-                server.state.accountCount(),
-                options.history() == 0 ? "off" : "last " + options.history() + " messages"));
-    return server;
-  }
-
-  /**
-   * How a server runs: where it keeps accounts, queued messages and history, whether it speaks TLS
-   * ({@code tls} null: plain TCP), and how it holds under abuse.
-   */
-  public record Config(StoreOptions store, ServerCertificate tls, Limits limits) {
-    /**
-     * As in version 1, with the default limits: accounts in memory only, no history, plain TCP. For
-     * demos and tests.
-     */
-    public static final Config DEFAULTS =
-        new Config(StoreOptions.inMemory().withHistory(0), null, Limits.DEFAULTS);
-
-    public Config withStore(StoreOptions store) {
-      return new Config(store, tls, limits);
-    }
-
-    public Config withTls(ServerCertificate tls) {
-      return new Config(store, tls, limits);
-    }
-
-    public Config withLimits(Limits limits) {
-      return new Config(store, tls, limits);
-    }
+    return new ChatServer(listener, extensions, out);
   }
 
   public int port() {
     return listener.getLocalPort();
+  }
+
+  /** Whether it listens on every interface (0.0.0.0), where other machines can reach it. */
+  public boolean listensEverywhere() {
+    return listener.getInetAddress().isAnyLocalAddress();
   }
 
   public ChatState state() {
@@ -176,7 +77,7 @@ public final class ChatServer implements Closeable {
 
   /** Connections open now (registered or not): for tests and the chapter's measurements. */
   public int connectionCount() {
-    return admission.connections();
+    return open.size();
   }
 
   /** Reader, writer and refusal threads running now: two per connection when all is well. */
@@ -186,35 +87,13 @@ public final class ChatServer implements Closeable {
 
   /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
   public void serve() throws IOException {
-    watchdog.start();
+    guard.start();
     try {
-      while (true) {
-        Socket socket;
-        try {
-          socket = listener.accept();
-        } catch (IOException e) {
-          if (shuttingDown) {
-            break; // shutdown() closed the listener to end this accept()
-          }
-          if (listener.isClosed()) {
-            throw e;
-          }
-          // Out of file descriptors, say, under a flood of connections: that passes when some
-          // close, so wait a little rather than stop serving everyone.
-          log("accept failed (" + e.getMessage() + "); trying again");
-          pause(ACCEPT_RETRY);
-          continue;
-        }
-        start(socket);
-      }
+      acceptUntilShutdown();
       awaitGoodbyes();
     } finally {
-      watchdog.close();
-      try {
-        state.close(); // history still waiting is written; then the database is closed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      guard.close();
+      closeStorage();
       stopped.countDown();
     }
   }
@@ -231,7 +110,7 @@ public final class ChatServer implements Closeable {
           try {
             serve();
           } catch (IOException e) {
-            log("stopped: " + e.getMessage());
+            log.accept("stopped: " + e.getMessage());
           }
         });
   }
@@ -242,7 +121,7 @@ public final class ChatServer implements Closeable {
       return;
     }
     shuttingDown = true;
-    log("shutting down");
+    log.accept("shutting down");
     state.shutdown();
     close();
   }
@@ -255,20 +134,45 @@ public final class ChatServer implements Closeable {
   /** Stops listening. */
   @Override
   public void close() {
-    try {
-      listener.close();
-    } catch (IOException e) {
-      // Closing a listener that failed: nothing left to do with it.
+    closeQuietly(listener);
+  }
+
+  /** Formats an address the way people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
+  public static String endpoint(InetAddress address, int port) {
+    String host = address.getHostAddress();
+    return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  private void acceptUntilShutdown() throws IOException {
+    while (true) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        if (shuttingDown) {
+          return; // shutdown() closed the listener to end this accept()
+        }
+        if (listener.isClosed()) {
+          throw e;
+        }
+        // Out of file descriptors, say, under a flood of connections: that passes when some
+        // close, so wait a little rather than stop serving everyone.
+        log.accept("accept failed (" + e.getMessage() + "); trying again");
+        try {
+          Thread.sleep(ACCEPT_RETRY);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        continue;
+      }
+      start(socket);
     }
   }
 
   private void start(Socket socket) {
     String address = endpoint(socket.getInetAddress(), socket.getPort());
-    String refusal = admission.admit(socket.getInetAddress());
-    if (refusal != null) {
-      log(address + " refused: " + refusal);
-      connectionThreads().newThread(() -> refuse(socket, refusal)).start();
-      return;
+    if (!guard.admit(socket, address, this::countedThread)) {
+      return; // refused: the guard tells the client why, and closes the socket
     }
     try {
       // Chat lines are small and a person waits for each: send them now, not 40 ms later
@@ -277,101 +181,50 @@ public final class ChatServer implements Closeable {
     } catch (SocketException e) {
       // A connection that is already broken: its reader will find out and clean up.
     }
-    log(address + " connected" + (tls == null ? "" : " (TLS handshake next)"));
+    log.accept(address + " connected" + transport.whatNext());
     open.add(socket);
-    // Virtual threads: a thread per connection (two, with its writer) costs a few kilobytes, so
-    // a thousand users need no pool and no callbacks; blocking reads stay simple to read.
     Thread reader =
-        connectionThreads()
-            .newThread(() -> {
-              try {
-                Socket secured = tls == null ? socket : secure(socket, address);
-                if (secured != null) {
-                  serveConnection(secured, socket, address);
-                }
-              } finally {
-                open.remove(socket);
-                admission.release(socket.getInetAddress());
-              }
-            });
+        countedThread(() -> {
+          try {
+            serveConnection(socket, address);
+          } finally {
+            open.remove(socket);
+            guard.release(socket);
+          }
+        });
     reader.setName("reader " + address);
     reader.start();
   }
 
-  /** Serves one connection (over TLS, {@code tcp} is the socket under {@code socket}). */
-  private void serveConnection(Socket socket, Socket tcp, String address) {
-    ClientConnection connection =
-        new ClientConnection(socket, tcp, address, state, this::log, limits, connectionThreads());
-    watchdog.watch(connection);
+  /** On the connection's reader thread: its transport (TLS, or nothing), then the chat. */
+  private void serveConnection(Socket tcp, String address) {
+    Socket socket;
     try {
-      connection.serve();
-    } finally {
-      watchdog.unwatch(connection);
+      socket = transport.open(tcp, address);
+    } catch (IOException e) {
+      log.accept(address + " " + e.getMessage());
+      closeQuietly(tcp);
+      return;
     }
-  }
-
-  /** Virtual threads, counted while they run (see {@link #threadCount()}). */
-  private ThreadFactory connectionThreads() {
-    return task ->
-        Thread.ofVirtual()
-            .unstarted(() -> {
-              threads.incrementAndGet();
-              try {
-                task.run();
-              } finally {
-                threads.decrementAndGet();
-              }
-            });
+    ClientConnection connection = new ClientConnection(socket, tcp, address, state, log);
+    connection.serve(guard.watch(state, connection), this::countedThread);
   }
 
   /**
-   * Tells a client over a cap why it is refused, before any banner, and closes. The client gets a
-   * moment to close first: closing with its first line unread could reset the connection and
-   * destroy the ERR before the client reads it.
+   * A virtual thread, counted while it runs (see {@link #threadCount()}). Virtual: a thread per
+   * connection (two, with its writer) costs a few kilobytes, so a thousand users need no pool and
+   * no callbacks; blocking reads stay simple to read.
    */
-  private static void refuse(Socket socket, String why) {
-    try (socket) {
-      socket.setSoTimeout(REFUSAL_TIMEOUT_MILLIS); // set first: it also bounds a TLS handshake
-      socket
-          .getOutputStream()
-          .write(
-              (Err.of(ErrorCode.SERVER_FULL, why).toLine() + "\n")
-                  .getBytes(StandardCharsets.UTF_8));
-      socket.shutdownOutput();
-      InputStream in = socket.getInputStream();
-      byte[] ignored = new byte[1024];
-      long budget = 64 * 1024; // read a little of what it sent; then close anyway
-      for (int n = in.read(ignored); n > 0 && budget > 0; n = in.read(ignored)) {
-        budget -= n;
-      }
-    } catch (IOException e) {
-      // Timed out, reset, or gone: the socket is closed either way.
-    }
-  }
-
-  private static void pause(Duration time) {
-    try {
-      Thread.sleep(time);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** The TLS handshake, on the connection's thread; null (logged, closed) if it failed. */
-  private Socket secure(Socket socket, String address) {
-    try {
-      Socket secured = tls.handshake(socket);
-      log(address + " TLS established");
-      return secured;
-    } catch (IOException e) {
-      log(address + " " + e.getMessage());
-      try {
-        socket.close();
-      } catch (IOException closing) {
-        // Closing anyway.
-      }
-      return null;
-    }
+  private Thread countedThread(Runnable task) {
+    return Thread.ofVirtual()
+        .unstarted(() -> {
+          threads.incrementAndGet();
+          try {
+            task.run();
+          } finally {
+            threads.decrementAndGet();
+          }
+        });
   }
 
   /** Gives clients a moment to read their BYE and close, then closes what is left. */
@@ -385,32 +238,24 @@ public final class ChatServer implements Closeable {
         break;
       }
     }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // Closing anyway.
-      }
+    open.forEach(ChatServer::closeQuietly);
+  }
+
+  private void closeStorage() {
+    try {
+      storage.close(); // history still waiting is written; then the database is closed
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.accept("closing the data: " + e.getMessage());
     }
   }
 
-  private void log(String message) {
-    out.accept(LocalDateTime.now().format(LOG_TIME) + " " + message);
-  }
-
-  /** Formats an address the way people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
-  static String endpoint(InetAddress address, int port) {
-    String host = address.getHostAddress();
-    return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /** The addresses other machines can use to reach a server listening on every interface. */
-  private static List<String> lanAddresses(int port) throws SocketException {
-    return NetworkInterface.networkInterfaces()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(a -> endpoint(a, port))
-        .toList();
+  private static void closeQuietly(Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      // Closing a socket that failed, or at the end: nothing left to do with it.
+    }
   }
 }

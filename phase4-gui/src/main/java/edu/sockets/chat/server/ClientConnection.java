@@ -1,23 +1,17 @@
 package edu.sockets.chat.server;
 
-import edu.sockets.chat.protocol.ErrorCode;
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.protocol.LineReader.LineTooLongException;
-import edu.sockets.chat.protocol.ServerMessage.Err;
-import edu.sockets.chat.protocol.ServerMessage.Ping;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * One client's connection: a reader thread (the one that calls {@link #serve()}) that turns lines
+ * One client's connection: a reader thread (the one that calls {@link #serve}) that turns lines
  * into calls on {@link ChatState}, and a writer thread that empties the client's {@link Outbox}
- * onto the socket. The reader also keeps the connection's {@link Activity} for the {@link Watchdog}
- * and refuses lines over the {@link FloodGuard}'s rate.
+ * onto the socket. The reader shows every line to the connection's {@link Guard.Watch} first.
  */
 final class ClientConnection implements Peer {
 
@@ -30,32 +24,19 @@ final class ClientConnection implements Peer {
   private final ChatState state;
   private final Consumer<String> log;
   private final Outbox outbox = new Outbox();
-  private final Limits limits;
-  private final ThreadFactory threads;
-  private final Activity activity = new Activity(System.nanoTime());
-  private final FloodGuard flood;
-  private boolean flooded; // told to go for flooding: what it still sends is read and dropped
+  private Guard.Watch watch = Guard.Watch.NONE; // set by serve, on the reader thread
 
   /**
    * A connection on {@code socket}; over TLS, {@code tcp} is the TCP socket under it (otherwise the
    * same socket).
    */
   ClientConnection(
-      Socket socket,
-      Socket tcp,
-      String address,
-      ChatState state,
-      Consumer<String> log,
-      Limits limits,
-      ThreadFactory threads) {
+      Socket socket, Socket tcp, String address, ChatState state, Consumer<String> log) {
     this.socket = socket;
     this.tcp = tcp;
     this.address = address;
     this.state = state;
     this.log = log;
-    this.limits = limits;
-    this.threads = threads;
-    this.flood = new FloodGuard(limits, activity.connectedAt);
   }
 
   @Override
@@ -81,30 +62,15 @@ final class ClientConnection implements Peer {
 
   @Override
   public void pong() {
-    activity.heartbeat = true;
+    watch.heartbeat();
   }
 
-  Activity activity() {
-    return activity;
-  }
-
-  /** Sends a heartbeat; the watchdog's thread calls this. */
-  void ping(String token) {
-    state.tell(this, new Ping(token));
-  }
-
-  /** Says {@code ERR TIMEOUT <why>} and closes; the watchdog's thread calls this. */
-  void timeOut(String why) {
-    log.accept(address + " timed out: " + why);
-    state.expel(this, Err.of(ErrorCode.TIMEOUT, why), "timeout");
-  }
-
-  boolean isRegistered() {
-    return state.registered(this);
-  }
-
-  /** Reads the client's lines until the connection ends; then closes the socket. */
-  void serve() {
+  /**
+   * Reads the client's lines until the connection ends, each shown to {@code watch} first; then
+   * closes the socket. The writer runs on a thread from {@code threads}.
+   */
+  void serve(Guard.Watch watch, ThreadFactory threads) {
+    this.watch = watch;
     Thread writer = threads.newThread(this::write);
     writer.setName("writer " + address);
     writer.start();
@@ -114,14 +80,13 @@ final class ClientConnection implements Peer {
     // half-closes it after a goodbye; a broken client (a failed write, a full queue) has it
     // closed early from another thread, which ends this thread's read with an exception.
     try (socket) {
-      LineReader in = new LineReader(new Watched(socket.getInputStream()));
+      LineReader in = new LineReader(watch.input(socket.getInputStream()));
       while (true) {
         String line;
         try {
           line = in.readLine();
         } catch (LineTooLongException e) {
-          lineEnded(in);
-          if (withinRate()) {
+          if (watch.lineRead(in.isInsideLine())) {
             state.lineTooLong(this, LineReader.MAX_LINE_BYTES); // the line is gone; go on reading
           }
           continue;
@@ -129,8 +94,7 @@ final class ClientConnection implements Peer {
         if (line == null) {
           break; // end of stream: the client closed its side
         }
-        lineEnded(in);
-        if (withinRate()) {
+        if (watch.lineRead(in.isInsideLine())) {
           state.receive(this, line);
         }
       }
@@ -141,71 +105,8 @@ final class ClientConnection implements Peer {
     } finally {
       state.disconnect(this); // nothing to do if it left with /exit or was kicked
       outbox.abort();
+      watch.close();
       log.accept(address + " " + ending);
-    }
-  }
-
-  /** A line was read: the client is alive, and the next line starts with the bytes left over. */
-  private void lineEnded(LineReader in) {
-    activity.lastLineAt = System.nanoTime();
-    // Bytes of the next line already read arrived with the last read; else no line has started.
-    activity.lineStartedAt = in.isInsideLine() ? activity.lastBytesAt : Activity.NONE;
-  }
-
-  /** Asks the flood guard about the line just read: true to handle it. */
-  private boolean withinRate() {
-    if (flooded) {
-      return false;
-    }
-    long now = System.nanoTime();
-    return switch (flood.check(now)) {
-      case PASS -> true;
-      case REFUSE -> false;
-      case REFUSE_AND_WARN -> {
-        state.tell(
-            this,
-            Err.of(
-                ErrorCode.RATE_LIMITED,
-                "slow down: at most %s lines a second (%d at once); lines are being dropped"
-                    .formatted(Limits.number(limits.rateLimit()), limits.burst())));
-        yield false;
-      }
-      case DISCONNECT -> {
-        flooded = true;
-        activity.closingSince = now; // the watchdog closes it if it goes on sending
-        log.accept(address + " disconnected for flooding");
-        state.expel(
-            this,
-            Err.of(ErrorCode.KICKED, "flooding: too many lines after RATE_LIMITED"),
-            "flooding");
-        yield false;
-      }
-    };
-  }
-
-  /** The socket's input, noting for the watchdog when bytes arrive and when we wait for them. */
-  private final class Watched extends FilterInputStream {
-    Watched(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      activity.waitingForBytes = true;
-      int n;
-      try {
-        n = in.read(b, off, len);
-      } finally {
-        activity.waitingForBytes = false;
-      }
-      if (n > 0) {
-        long now = System.nanoTime();
-        activity.lastBytesAt = now;
-        if (activity.lineStartedAt == Activity.NONE) {
-          activity.lineStartedAt = now; // the first byte of a line: its clock starts
-        }
-      }
-      return n;
     }
   }
 

@@ -1,0 +1,245 @@
+package edu.sockets.chat.server;
+
+import edu.sockets.chat.protocol.Command;
+import edu.sockets.chat.protocol.Names;
+import edu.sockets.chat.protocol.Replies;
+import edu.sockets.chat.protocol.ServerMessage;
+import edu.sockets.chat.protocol.ServerMessage.Bye;
+import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.Join;
+import edu.sockets.chat.protocol.ServerMessage.Leave;
+import edu.sockets.chat.protocol.ServerMessage.Msg;
+import edu.sockets.chat.protocol.ServerMessage.Nick;
+import edu.sockets.chat.protocol.ServerMessage.Welcome;
+import edu.sockets.chat.server.ChatState.UserView;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everyone connected, and under which name: registering, renaming, leaving, and messages to
+ * everyone or to one user. Used by {@link ChatState} with its lock held.
+ */
+final class Users {
+
+  private final Map<Peer, Session> sessions = new HashMap<>(); // every open connection
+  private final Map<String, Session> byName = new HashMap<>(); // registered, by Names.key(name)
+  private final Delivery delivery;
+  private final Rooms rooms;
+  private final Accounts accounts;
+  private final MessageHistory history;
+  private final Consumer<String> log;
+
+  Users(
+      Delivery delivery,
+      Rooms rooms,
+      Accounts accounts,
+      MessageHistory history,
+      Consumer<String> log) {
+    this.delivery = delivery;
+    this.rooms = rooms;
+    this.accounts = accounts;
+    this.history = history;
+    this.log = log;
+  }
+
+  /** A connection opened: its session, not yet registered. */
+  Session open(Peer peer, Instant since) {
+    Session session = new Session(peer, since);
+    sessions.put(peer, session);
+    return session;
+  }
+
+  /** The session of an open connection, or null once it is leaving. */
+  Session session(Peer peer) {
+    return sessions.get(peer);
+  }
+
+  /** The session registered under {@code name} (ignoring case), or null. */
+  Session named(String name) {
+    return byName.get(Names.key(name));
+  }
+
+  /** Everyone registered, sorted by name, for the admin console. */
+  List<UserView> list() {
+    return byName.values().stream()
+        .map(Session::view)
+        .sorted(Comparator.comparing(UserView::name, Names.READING_ORDER))
+        .toList();
+  }
+
+  /** {@code /who}: everyone registered. */
+  void who(Session session) {
+    delivery.send(
+        session, new ServerMessage.Users(Names.EVERYONE, Session.sortedNames(byName.values())));
+  }
+
+  /** {@code /name}: registers, or renames once registered. */
+  void setName(Session session, String name) {
+    Err refused = session.name == null ? registerRefusal(name) : renameRefusal(session, name);
+    if (refused != null) {
+      delivery.send(session, refused);
+    } else if (session.name == null) {
+      register(session, name);
+    } else {
+      rename(session, name);
+    }
+  }
+
+  /** Why a connection without a name may not register as {@code name}, or null. */
+  private Err registerRefusal(String name) {
+    if (accounts.isProtected(name)) {
+      return Replies.nameProtected(name);
+    }
+    return byName.containsKey(Names.key(name)) ? Replies.nameTaken(name) : null;
+  }
+
+  /** Why {@code session} may not be renamed {@code name} (a valid name), or null. */
+  Err renameRefusal(Session session, String name) {
+    if (name.equals(session.name)) {
+      return Replies.nameUnchanged(name);
+    }
+    boolean ownAccount = session.account && Names.key(name).equals(Names.key(session.name));
+    if (accounts.isProtected(name) && !ownAccount) {
+      return Replies.nameProtected(name);
+    }
+    Session holder = named(name);
+    if (holder != null && holder != session) { // a change of case only is a rename to oneself
+      return Replies.nameTaken(name);
+    }
+    return null;
+  }
+
+  void rename(Session session, String name) {
+    String old = session.name;
+    byName.remove(Names.key(old));
+    session.name = name;
+    byName.put(Names.key(name), session);
+    session.account = session.account && Names.key(old).equals(Names.key(name));
+    log.accept(session.peer.address() + " " + old + " is now " + name);
+    delivery.toAll(byName.values(), new Nick(delivery.stamp(), old, name), null);
+  }
+
+  /** A public message: to every registered user, and into history. */
+  void toEveryone(String from, String text) {
+    Msg message = new Msg(delivery.stamp(), from, Names.EVERYONE, text);
+    delivery.toAll(byName.values(), message, null);
+    history.record(message);
+  }
+
+  void toUser(Session sender, String name, String text) {
+    Session receiver = named(name);
+    if (receiver == null) { // offline: an account keeps it, or nobody has the name
+      delivery.send(
+          sender, accounts.sendOffline(new Msg(delivery.stamp(), sender.name, name, text)));
+      return;
+    }
+    byte[] line = Delivery.encode(new Msg(delivery.stamp(), sender.name, receiver.name, text));
+    delivery.deliver(receiver, line);
+    if (receiver != sender) { // a note to oneself arrives once
+      delivery.deliver(sender, line);
+    }
+  }
+
+  // ---- accounts ----
+
+  /** Why {@code session} may not go on with this {@code /register} or {@code /login}, or null. */
+  Err signInRefusal(Session session, Command command) {
+    return switch (command) {
+      case Command.Register c -> {
+        Session holder = named(c.name());
+        boolean taken = (holder != null && holder != session) || !accounts.reserve(c.name());
+        yield taken ? Replies.nameTaken(c.name()) : null;
+      }
+      case Command.Login c ->
+          session.account && Names.key(c.name()).equals(Names.key(session.name))
+              ? Replies.alreadySignedIn(session.name)
+              : null;
+      default -> throw new IllegalArgumentException("not a sign-in: " + command);
+    };
+  }
+
+  /** The password was right (or the account is new): the session becomes the account's. */
+  void signedIn(Session session, String name) {
+    Session holder = named(name);
+    if (holder == session) { // a guest who just registered the name it had
+      session.account = true;
+      delivery.send(session, Replies.nameIsYours(name));
+      return;
+    }
+    if (holder != null) {
+      // The account is online on another connection (a window left open elsewhere, a connection
+      // not yet known to be dead): the newer sign-in wins, as the owner is the one asking.
+      log.accept(
+          holder.peer.address() + " " + holder.name + " replaced by " + session.peer.address());
+      expel(holder, Replies.replaced(), "replaced");
+    }
+    if (session.name == null) {
+      register(session, name);
+    } else {
+      rename(session, name);
+    }
+    session.account = true;
+    delivery.send(session, accounts.takeWaiting(session.name));
+  }
+
+  // ---- leaving ----
+
+  /** Sends {@code why}, takes the session out of the chat, and closes it once that is sent. */
+  void expel(Session session, Err why, String reason) {
+    delivery.send(session, why);
+    remove(session, reason);
+    session.peer.closeAfterSending();
+  }
+
+  /**
+   * Takes the session out of the chat. Leaving the server means leaving every room too: the others
+   * get one {@code LEAVE <ts> <name> * <reason>} and no LEAVE per room.
+   */
+  void remove(Session session, String reason) {
+    sessions.remove(session.peer);
+    if (session.name == null) {
+      return; // never registered: nobody knew it was there
+    }
+    byName.remove(Names.key(session.name));
+    rooms.leaveAll(session);
+    log.accept(session.peer.address() + " " + session.name + " left (" + reason + ")");
+    delivery.toAll(
+        byName.values(), new Leave(delivery.stamp(), session.name, Names.EVERYONE, reason), null);
+  }
+
+  /** Drops the clients whose queue overflowed during the last event. */
+  void dropOverflowed() {
+    while (delivery.hasOverflowed()) {
+      Session session = delivery.takeOverflowed();
+      if (sessions.containsKey(session.peer)) {
+        log.accept(session.peer.address() + " dropped: it stopped reading (queue full)");
+        session.peer.abort();
+        remove(session, "dropped"); // may overflow more queues: the loop goes on
+      }
+    }
+  }
+
+  /** Everyone gets {@code INFO} and {@code BYE}, then each connection closes, and is forgotten. */
+  void sayGoodbye() {
+    delivery.toAll(sessions.values(), Replies.shuttingDown(), null);
+    delivery.toAll(sessions.values(), new Bye(), null);
+    sessions.keySet().forEach(Peer::closeAfterSending);
+    sessions.clear();
+    byName.clear();
+    delivery.forgetOverflowed(); // closing anyway
+  }
+
+  /** Registers a session under a free name: WELCOME, JOIN to the others, then history. */
+  private void register(Session session, String name) {
+    session.name = name;
+    byName.put(Names.key(name), session);
+    log.accept(session.peer.address() + " registered as " + name);
+    delivery.send(session, new Welcome(name));
+    delivery.toAll(byName.values(), new Join(delivery.stamp(), name, Names.EVERYONE), session);
+    delivery.send(session, history.recent(Names.EVERYONE));
+  }
+}
