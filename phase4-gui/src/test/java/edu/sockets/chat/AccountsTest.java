@@ -9,6 +9,7 @@ import edu.sockets.chat.client.ChatSession.State;
 import edu.sockets.chat.client.ChatSession.Status;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.server.LoginThrottle;
@@ -327,7 +328,7 @@ class AccountsTest {
                 new Credentials("alice", "correct horse", true),
                 Duration.ofSeconds(5),
                 new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
-                null,
+                Transport.TCP,
                 recorder)
             .get(10, TimeUnit.SECONDS);
     server.shutdown();
@@ -352,7 +353,7 @@ class AccountsTest {
             new Credentials("alice", "wrong horse", false),
             Duration.ofSeconds(5),
             ReconnectPolicy.DEFAULT,
-            null,
+            Transport.TCP,
             new ChatSession.Listener() {
               @Override
               public void onMessage(ServerMessage message) {}

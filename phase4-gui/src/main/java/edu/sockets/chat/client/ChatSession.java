@@ -112,7 +112,7 @@ public final class ChatSession {
   private final DoubleSupplier random;
   private final Listener listener;
   private final ScheduledExecutorService thread;
-  private ServerTrust tls; // null: plain TCP; set before the first connect
+  private Transport transport = Transport.TCP; // set before the first connect
 
   // Only the session thread touches these (state is read from other threads too).
   private volatile State state = State.CONNECTING;
@@ -172,7 +172,7 @@ public final class ChatSession {
       Duration timeout,
       ReconnectPolicy policy,
       Listener listener) {
-    return signIn(host, port, Credentials.guest(name), timeout, policy, null, listener);
+    return signIn(host, port, Credentials.guest(name), timeout, policy, Transport.TCP, listener);
   }
 
   /**
@@ -187,11 +187,11 @@ public final class ChatSession {
       Credentials credentials,
       Duration timeout,
       ReconnectPolicy policy,
-      ServerTrust tls,
+      Transport transport,
       Listener listener) {
     ChatSession session =
         new ChatSession(host, port, credentials, timeout, policy, Math::random, listener);
-    session.tls = tls;
+    session.transport = transport;
     CompletableFuture<ChatSession> signedIn = session.firstSignIn;
     session.thread.execute(session::connect);
     return signedIn;
@@ -208,7 +208,7 @@ public final class ChatSession {
 
   /** True if the session speaks TLS: what is sent cannot be read or changed on the way. */
   public boolean isSecure() {
-    return tls != null;
+    return transport.isSecure();
   }
 
   /** Sends a line typed by the user; {@link Listener#onNotSent} if the connection is down. */
@@ -252,10 +252,10 @@ public final class ChatSession {
     int current = ++generation;
     status(State.CONNECTING, "Connecting to " + server() + " as " + name + "...");
     try {
-      connection = ChatConnection.open(host, port, timeout, tls, new Relay(current));
+      connection = ChatConnection.open(host, port, timeout, transport, new Relay(current));
     } catch (IOException e) {
       connection = null;
-      if (e instanceof TlsProblem && firstSignIn == null) {
+      if (e instanceof ConnectProblem p && p.isLasting() && firstSignIn == null) {
         // The certificate changed, or the server no longer speaks TLS: retrying cannot help.
         status(State.CLOSED, e.getMessage());
         stop();
@@ -336,7 +336,11 @@ public final class ChatSession {
         rooms.values().forEach(room -> write("/join " + room)); // after a reconnect
         status(
             State.ONLINE,
-            "Online as " + name + " at " + server() + (tls != null ? " (TLS, encrypted)" : ""));
+            "Online as "
+                + name
+                + " at "
+                + server()
+                + (transport.isSecure() ? " (TLS, encrypted)" : ""));
         if (firstSignIn != null) {
           firstSignIn.complete(this);
           firstSignIn = null;

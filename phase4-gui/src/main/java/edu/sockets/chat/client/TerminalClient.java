@@ -9,8 +9,6 @@ import edu.sockets.chat.protocol.ServerMessage.Err;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
 import edu.sockets.chat.protocol.ServerMessage.Welcome;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -46,13 +44,13 @@ public final class TerminalClient implements ChatConnection.Listener {
   private volatile boolean needsTls; // a plain connection to a TLS server
 
   /** How the user signs in: as a guest, or to an account (created first with REGISTER). */
-  public enum SignIn {
+  public enum Account {
     GUEST,
     LOGIN,
     REGISTER
   }
 
-  private SignIn signIn = SignIn.GUEST;
+  private Account account = Account.GUEST;
   // ERR TIMEOUT (a PING unanswered, no name in time) or SERVER_FULL: the server closes next.
   private volatile String closedBecause;
 
@@ -62,52 +60,35 @@ public final class TerminalClient implements ChatConnection.Listener {
   }
 
   /**
-   * Runs a chat session on the real terminal when there is one (JLine), else plain lines on {@code
-   * in} and {@code out}.
+   * What the user asked for on the command line.
    *
    * @param name the name to ask for, or null to ask the user
+   */
+  public record Options(String host, int port, String name, Account account, Duration timeout) {}
+
+  /**
+   * Runs a chat session on {@code screen} over {@code transport}. With {@code LOGIN} or {@code
+   * REGISTER} it asks for the password without showing it (after a warning, on a plain connection,
+   * that it crosses the network in clear).
+   *
    * @return the exit code
    * @throws IOException if the connection cannot be made (the caller explains it to the user)
    */
-  public static int run(
-      String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
+  public static int run(Options options, Transport transport, Screen screen)
       throws IOException, InterruptedException {
-    return run(host, port, name, SignIn.GUEST, timeout, null, in, out);
-  }
-
-  /**
-   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}; with {@code LOGIN} or
-   * {@code REGISTER} it asks for the password without showing it (after a warning, on a plain
-   * connection, that it crosses the network in clear); over TLS unless {@code tls} is null. On a
-   * real terminal a new server's fingerprint is shown and the user asked; with no terminal, {@code
-   * tls} decides alone ({@code --trust}, or refuse).
-   */
-  public static int run(
-      String host,
-      int port,
-      String name,
-      SignIn signIn,
-      Duration timeout,
-      ServerTrust tls,
-      InputStream in,
-      PrintWriter out)
-      throws IOException, InterruptedException {
-    Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
-    try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
-      TerminalClient client = new TerminalClient(chosen);
-      client.signIn = signIn;
-      ServerTrust trust = tls == null || screen == null ? tls : tls.askingWith(client::askTrust);
-      client.connection = ChatConnection.open(host, port, timeout, trust, client);
-      try (ChatConnection connection = client.connection) {
-        chosen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
-        if (connection.isSecure()) {
-          chosen.print("TLS: the connection is encrypted, and the server is the one you trust.");
-        }
-        Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(name));
-        return client.outcome.get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+    TerminalClient client = new TerminalClient(screen);
+    client.account = options.account();
+    client.connection =
+        ChatConnection.open(options.host(), options.port(), options.timeout(), transport, client);
+    try (ChatConnection connection = client.connection) {
+      screen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
+      if (connection.isSecure()) {
+        screen.print("TLS: the connection is encrypted, and the server is the one you trust.");
       }
+      Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(options.name()));
+      return client.outcome.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -163,29 +144,6 @@ public final class TerminalClient implements ChatConnection.Listener {
     }
   }
 
-  /** Trust on first use, on a real terminal: shows the fingerprint and asks. */
-  private boolean askTrust(String server, String fingerprint) {
-    screen.print("The server at " + server + " is not known yet. Its certificate's SHA-256");
-    screen.print("fingerprint is " + fingerprint);
-    screen.print(
-        "Compare it with the one the server printed when it started (ask whoever runs it).");
-    while (true) {
-      String answer;
-      try {
-        answer = screen.readLine("Trust it, and remember it for " + server + "? (yes/no) ");
-      } catch (IOException e) {
-        return false;
-      }
-      if (answer == null || answer.strip().equalsIgnoreCase("no")) {
-        return false;
-      }
-      if (answer.strip().equalsIgnoreCase("yes")) {
-        return true;
-      }
-      screen.print("Please type yes or no.");
-    }
-  }
-
   /** The keyboard thread: choose a name, then send what the user types. */
   private void interact(String name) {
     try {
@@ -216,8 +174,8 @@ public final class TerminalClient implements ChatConnection.Listener {
         }
       }
       Credentials credentials = Credentials.guest(candidate);
-      if (signIn != SignIn.GUEST) {
-        credentials = askPassword(candidate, signIn == SignIn.REGISTER);
+      if (account != Account.GUEST) {
+        credentials = askPassword(candidate, account == Account.REGISTER);
         if (credentials == null) {
           return false;
         }

@@ -4,8 +4,9 @@ import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.Credentials;
-import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.Transport;
+import edu.sockets.chat.client.tls.KnownServers;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -138,7 +139,7 @@ public final class ChatGui {
                   credentials,
                   Duration.ofSeconds(5),
                   ReconnectPolicy.DEFAULT,
-                  null,
+                  Transport.TCP,
                   relay)
               .get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

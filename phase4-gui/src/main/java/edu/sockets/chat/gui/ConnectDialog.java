@@ -4,9 +4,11 @@ import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.ChatSession.SignInException;
 import edu.sockets.chat.client.Credentials;
-import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
-import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.client.Transport;
+import edu.sockets.chat.client.tls.KnownServers;
+import edu.sockets.chat.client.tls.ServerTrust;
+import edu.sockets.chat.client.tls.TlsTransport;
 import edu.sockets.chat.protocol.Names;
 import edu.sockets.chat.protocol.Passwords;
 import java.awt.BorderLayout;
@@ -208,8 +210,10 @@ final class ConnectDialog extends JDialog {
     }
     settings.rememberServer(server, number, user); // never the password
     settings.rememberTls(tls.isSelected());
-    ServerTrust trust =
-        tls.isSelected() ? ServerTrust.of(knownServers).askingWith(new TrustDialog(this)) : null;
+    Transport transport =
+        tls.isSelected()
+            ? new TlsTransport(ServerTrust.of(knownServers).askingWith(new TrustDialog(this)))
+            : Transport.TCP;
     String secret = new String(password.getPassword());
     Credentials credentials =
         secret.isEmpty()
@@ -227,7 +231,7 @@ final class ConnectDialog extends JDialog {
     say("Connecting to " + server + ":" + number + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, credentials, Duration.ofSeconds(5), policy, trust, relay)
+    ChatSession.signIn(server, number, credentials, Duration.ofSeconds(5), policy, transport, relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
   }

@@ -1,10 +1,15 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.sockets.chat.LocalServer;
 import edu.sockets.chat.TlsFixture;
+import edu.sockets.chat.client.ChatConnection;
+import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Credentials;
+import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Info;
 import java.io.IOException;
@@ -49,11 +54,12 @@ class ServerTrustTest {
     server.close();
   }
 
-  /** Connects with {@code trust}, reads the banner, and says goodbye. */
+  /** Connects with {@code trust} (plain TCP if null), reads the banner, and says goodbye. */
   private static boolean connect(int port, ServerTrust trust) throws Exception {
     BlockingQueue<ServerMessage> lines = new LinkedBlockingQueue<>();
+    Transport transport = trust == null ? Transport.TCP : new TlsTransport(trust);
     try (ChatConnection connection =
-        ChatConnection.open("127.0.0.1", port, TIMEOUT, trust, collect(lines))) {
+        ChatConnection.open("127.0.0.1", port, TIMEOUT, transport, collect(lines))) {
       assertThat(lines.poll(5, TimeUnit.SECONDS)).isInstanceOf(Info.class);
       return connection.isSecure();
     }
@@ -116,7 +122,7 @@ class ServerTrustTest {
                   Credentials.guest("tess"),
                   TIMEOUT,
                   new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
-                  trust,
+                  new TlsTransport(trust),
                   listener)
               .get(10, TimeUnit.SECONDS);
       assertThat(session.isSecure()).isTrue();
@@ -227,7 +233,11 @@ class ServerTrustTest {
       ServerTrust trust = ServerTrust.of(new KnownServers(dir.resolve("known-servers")));
       assertThatThrownBy(() ->
               ChatConnection.open(
-                  "127.0.0.1", silent.getLocalPort(), Duration.ofSeconds(1), trust, null))
+                  "127.0.0.1",
+                  silent.getLocalPort(),
+                  Duration.ofSeconds(1),
+                  new TlsTransport(trust),
+                  null))
           .isInstanceOf(TlsProblem.class)
           .hasMessageContaining(
               "No TLS answer from 127.0.0.1:" + silent.getLocalPort() + " in 1 s");
