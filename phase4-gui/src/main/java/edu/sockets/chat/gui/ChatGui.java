@@ -5,6 +5,8 @@ import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
 import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.client.tls.KnownServers;
 import java.awt.Graphics2D;
@@ -116,34 +118,21 @@ public final class ChatGui {
   }
 
   /**
-   * Signs {@code name} in and opens its chat window at {@code bounds}; returns once it shows.
+   * Signs in as a guest or to an account, over plain TCP, and opens the chat window at {@code
+   * bounds}; returns once it shows.
    *
-   * @throws ChatSession.SignInException if the server cannot be reached or refuses the name
+   * @throws SignInException if the server cannot be reached or refuses the name
    */
-  public static ChatWindow open(String host, int port, String name, Rectangle bounds)
-      throws ChatSession.SignInException, InterruptedException {
-    return open(host, port, Credentials.guest(name), bounds);
-  }
-
-  /** As {@link #open(String, int, String, Rectangle)}, as a guest or to an account. */
   public static ChatWindow open(String host, int port, Credentials credentials, Rectangle bounds)
-      throws ChatSession.SignInException, InterruptedException {
+      throws SignInException, InterruptedException {
     ChatModel model = onEventThread(ChatModel::new);
     SessionRelay relay = new SessionRelay(model);
     ChatSession session;
     try {
-      session =
-          ChatSession.signIn(
-                  host,
-                  port,
-                  credentials,
-                  Duration.ofSeconds(5),
-                  ReconnectPolicy.DEFAULT,
-                  Transport.TCP,
-                  relay)
-              .get(10, TimeUnit.SECONDS);
+      SignIn signIn = new SignIn(host, port, credentials, Transport.TCP, ReconnectPolicy.DEFAULT);
+      session = ChatSession.signIn(signIn, relay).get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof ChatSession.SignInException failed) {
+      if (e.getCause() instanceof SignInException failed) {
         throw failed;
       }
       throw new IllegalStateException(e.getCause());

@@ -2,9 +2,10 @@ package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.SignInException;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
 import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.client.tls.KnownServers;
 import edu.sockets.chat.client.tls.ServerTrust;
@@ -17,7 +18,6 @@ import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -231,7 +231,7 @@ final class ConnectDialog extends JDialog {
     say("Connecting to " + server + ":" + number + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, credentials, Duration.ofSeconds(5), policy, transport, relay)
+    ChatSession.signIn(new SignIn(server, number, credentials, transport, policy), relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
   }

@@ -209,6 +209,9 @@ class ChatWindowsGuiTest {
       await(
           "bob's message shown",
           () -> conversation(alice, "*").contains("bob  hi alice \uD83D\uDC4B"));
+      assertThat(conversation(alice, "*"))
+          .as("the banner's instruction, for people who type /name themselves")
+          .doesNotContain("Choose a name");
 
       alice.list("users").item("bob").doubleClick(); // opens the private conversation
       await(

@@ -9,6 +9,9 @@ import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
 import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Info;
@@ -103,43 +106,42 @@ class ServerTrustTest {
     KnownServers known = new KnownServers(dir.resolve("known-servers"));
     List<String> asked = new CopyOnWriteArrayList<>();
     ServerTrust trust = ServerTrust.of(known).askingWith((srv, fp) -> asked.add(fp));
-    BlockingQueue<ChatSession.State> states = new LinkedBlockingQueue<>();
+    BlockingQueue<State> states = new LinkedBlockingQueue<>();
     ChatSession.Listener listener =
         new ChatSession.Listener() {
           @Override
           public void onMessage(ServerMessage message) {}
 
           @Override
-          public void onStatus(ChatSession.Status status) {
+          public void onStatus(Status status) {
             states.add(status.state());
           }
         };
     try (LocalServer restarting = LocalServer.startTls()) {
       ChatSession session =
           ChatSession.signIn(
-                  "127.0.0.1",
-                  restarting.port(),
-                  Credentials.guest("tess"),
-                  TIMEOUT,
-                  new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
-                  new TlsTransport(trust),
+                  new SignIn(
+                      "127.0.0.1",
+                      restarting.port(),
+                      Credentials.guest("tess"),
+                      new TlsTransport(trust),
+                      new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0)),
                   listener)
               .get(10, TimeUnit.SECONDS);
       assertThat(session.isSecure()).isTrue();
 
       restarting.stop();
-      await(states, ChatSession.State.WAITING);
+      await(states, State.WAITING);
       restarting.restart();
-      await(states, ChatSession.State.ONLINE);
+      await(states, State.ONLINE);
       assertThat(asked).as("asked on the first connection only").hasSize(1);
       session.close();
     }
   }
 
-  private static void await(BlockingQueue<ChatSession.State> states, ChatSession.State wanted)
-      throws InterruptedException {
+  private static void await(BlockingQueue<State> states, State wanted) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    ChatSession.State state;
+    State state;
     do {
       state = states.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       assertThat(state).as("the session reaching " + wanted).isNotNull();
