@@ -251,12 +251,11 @@ public final class ChatSession {
   }
 
   private boolean write(String line) {
-    ChatConnection connection = phase.connection();
-    if (connection == null) {
+    if (!(phase instanceof Phase.Connected connected)) {
       return false;
     }
     try {
-      connection.send(line);
+      connected.connection().send(line);
       return true;
     } catch (IOException e) {
       return false; // the connection is gone; its reader reports that, and we reconnect
@@ -266,10 +265,9 @@ public final class ChatSession {
   /** Closes the connection, if any; its end is not news, since we are the ones ending it. */
   private void abandon() {
     thread.forget();
-    ChatConnection connection = phase.connection();
-    if (connection != null) {
+    if (phase instanceof Phase.Connected connected) {
       try {
-        connection.close();
+        connected.connection().close();
       } catch (IOException e) {
         // Closing anyway.
       }

@@ -6,62 +6,38 @@ import java.util.concurrent.ScheduledFuture;
 /** Where a {@link ChatSession} is in its life. Each phase holds what only it has. */
 sealed interface Phase {
 
-  /** What the status bar shows of this phase. */
-  State state();
-
-  /**
-   * The phase's connection, or null. The phases that have one hold it as a record component named
-   * {@code connection}, whose accessor takes the place of this method.
-   */
-  default ChatConnection connection() {
-    return null;
+  /** The phases with a connection open. */
+  sealed interface Connected extends Phase {
+    ChatConnection connection();
   }
 
   /** Opening the connection (over TLS: the handshake, perhaps a question to the user). */
-  record Connecting() implements Phase {
-    @Override
-    public State state() {
-      return State.CONNECTING;
-    }
-  }
+  record Connecting() implements Phase {}
 
   /** Connected, and the sign-in line sent: waiting for {@code WELCOME}. */
-  record SigningIn(ChatConnection connection) implements Phase {
-    @Override
-    public State state() {
-      return State.CONNECTING;
-    }
-  }
+  record SigningIn(ChatConnection connection) implements Connected {}
 
   /** Signed in: messages flow. */
-  record Online(ChatConnection connection) implements Phase {
-    @Override
-    public State state() {
-      return State.ONLINE;
-    }
-  }
+  record Online(ChatConnection connection) implements Connected {}
 
   /** The connection was lost; {@code next} is the attempt scheduled. */
-  record Waiting(ScheduledFuture<?> next) implements Phase {
-    @Override
-    public State state() {
-      return State.WAITING;
-    }
-  }
+  record Waiting(ScheduledFuture<?> next) implements Phase {}
 
   /** {@code /exit} sent: a moment for the server's {@code BYE}, still connected. */
-  record Leaving(ChatConnection connection) implements Phase {
-    @Override
-    public State state() {
-      return State.ONLINE;
-    }
-  }
+  record Leaving(ChatConnection connection) implements Connected {}
 
   /** Over: the user left or was removed, the first sign-in failed, or retrying cannot help. */
-  record Closed() implements Phase {
-    @Override
-    public State state() {
-      return State.CLOSED;
-    }
+  record Closed() implements Phase {}
+
+  /** What the status bar shows of this phase. */
+  default State state() {
+    return switch (this) {
+      case Connecting c -> State.CONNECTING;
+      case SigningIn s -> State.CONNECTING;
+      case Online o -> State.ONLINE;
+      case Waiting w -> State.WAITING;
+      case Leaving l -> State.ONLINE; // still connected, on the way out
+      case Closed c -> State.CLOSED;
+    };
   }
 }

@@ -10,7 +10,6 @@ import edu.sockets.chat.protocol.ServerMessage.Welcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -148,8 +147,7 @@ public final class TerminalClient implements ChatConnection.Listener {
       if (line == null) {
         return;
       }
-      String word = line.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
-      switch (word) {
+      switch (Typed.command(line)) {
         case "/help" -> Command.HELP.forEach(screen::print);
         case "/exit", "/quit" -> {
           return;

@@ -3,6 +3,7 @@ package edu.sockets.chat.gui;
 import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Conversation;
 import java.awt.Dimension;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
@@ -109,7 +110,7 @@ final class ChatFrame extends JFrame {
             "Close conversation",
             KeyStroke.getKeyStroke(KeyEvent.VK_W, shortcut),
             e -> {
-              if (model.current().kind() == ChatModel.Kind.ROOM) {
+              if (model.current().kind() == Conversation.Kind.ROOM) {
                 session.send("/leave " + model.current().title());
               } else {
                 model.close(model.current());

@@ -1,8 +1,8 @@
 package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
-import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Conversation;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
 import edu.sockets.chat.client.SignIn;

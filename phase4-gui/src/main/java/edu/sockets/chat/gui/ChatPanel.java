@@ -2,14 +2,14 @@ package edu.sockets.chat.gui;
 
 import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Kind;
-import edu.sockets.chat.client.ChatModel.Line;
-import edu.sockets.chat.client.ChatModel.Style;
-import edu.sockets.chat.client.ChatModel.Typed;
+import edu.sockets.chat.client.Conversation;
+import edu.sockets.chat.client.Conversation.Kind;
 import edu.sockets.chat.client.InputHistory;
+import edu.sockets.chat.client.Line;
+import edu.sockets.chat.client.Line.Style;
 import edu.sockets.chat.client.Status;
 import edu.sockets.chat.client.Status.State;
+import edu.sockets.chat.client.Typed;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -19,7 +19,6 @@ import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -231,7 +230,7 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
       case Typed.Quit q -> actions.quit();
       case Typed.Nothing n -> {}
     }
-    String word = text.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
+    String word = Typed.command(text);
     if (!word.equals("/login") && !word.equals("/register")) { // no password for the arrow keys
       history.add(text);
     }

@@ -1,7 +1,7 @@
 package edu.sockets.chat.gui;
 
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Line;
+import edu.sockets.chat.client.Conversation;
+import edu.sockets.chat.client.Line;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
@@ -70,9 +70,7 @@ final class ConversationPanel extends JPanel {
   void render() {
     header.setText(headerText());
     header.setForeground(
-        conversation.kind() == edu.sockets.chat.client.ChatModel.Kind.PRIVATE
-            ? Palette.privateMark()
-            : Palette.quiet());
+        conversation.kind() == Conversation.Kind.PRIVATE ? Palette.privateMark() : Palette.quiet());
     text.setText("");
     conversation.lines().forEach(this::write);
     text.setCaretPosition(text.getDocument().getLength());
