@@ -2,7 +2,7 @@ package edu.sockets.chat;
 
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
-import edu.sockets.chat.gui.ChatGui.ChatWindow;
+import edu.sockets.chat.gui.ChatWindow;
 import edu.sockets.chat.server.ChatServer;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;

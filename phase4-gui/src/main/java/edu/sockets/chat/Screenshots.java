@@ -2,8 +2,8 @@ package edu.sockets.chat;
 
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
-import edu.sockets.chat.gui.ChatGui.ChatWindow;
-import edu.sockets.chat.gui.ChatGui.ConnectWindow;
+import edu.sockets.chat.gui.ChatWindow;
+import edu.sockets.chat.gui.ConnectWindow;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.server.ServerCertificate;
 import edu.sockets.chat.server.StoreOptions;
