@@ -139,6 +139,50 @@ class ServerTrustTest {
     }
   }
 
+  @Test
+  @DisplayName("a certificate that changed while the session was away ends it, with the warning")
+  void aChangedCertificateEndsTheSession() throws Exception {
+    KnownServers known = new KnownServers(dir.resolve("known-servers"));
+    BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
+    ChatSession.Listener listener =
+        new ChatSession.Listener() {
+          @Override
+          public void onMessage(ServerMessage message) {}
+
+          @Override
+          public void onStatus(Status status) {
+            statuses.add(status);
+          }
+        };
+    try (LocalServer restarting = LocalServer.startTls()) {
+      String server = "127.0.0.1:" + restarting.port();
+      ServerTrust trust = ServerTrust.of(known).trusting(fingerprint());
+      ChatSession session =
+          ChatSession.signIn(
+                  new SignIn(
+                      "127.0.0.1",
+                      restarting.port(),
+                      Credentials.guest("tess"),
+                      new TlsTransport(trust),
+                      new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0)),
+                  listener)
+              .get(10, TimeUnit.SECONDS);
+      restarting.stop();
+      String other = "11:22:33:44:55:66:77:88:99:00:AA:BB:CC:DD:EE:FF:".repeat(2).substring(0, 95);
+      Files.writeString(known.file(), server + " " + other + "\n"); // as if trusted elsewhere
+      restarting.restart();
+
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      Status last;
+      do {
+        last = statuses.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        assertThat(last).as("the session ending, not retrying").isNotNull();
+      } while (last.state() != State.CLOSED);
+      assertThat(last.text()).startsWith("WARNING: THE CERTIFICATE OF " + server + " HAS CHANGED");
+      assertThat(session.state()).isEqualTo(State.CLOSED);
+    }
+  }
+
   private static void await(BlockingQueue<State> states, State wanted) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     State state;
