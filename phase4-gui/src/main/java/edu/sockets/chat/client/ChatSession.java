@@ -41,7 +41,7 @@ public final class ChatSession {
   }
 
   /** How long connecting (and a TLS handshake) may take. */
-  static final Duration CONNECT_TIME = Duration.ofSeconds(5);
+  private static final Duration CONNECT_TIME = Duration.ofSeconds(5);
 
   /** After {@code /exit}, how long to wait for the server's BYE before closing anyway. */
   private static final Duration GOODBYE_TIME = Duration.ofSeconds(2);
