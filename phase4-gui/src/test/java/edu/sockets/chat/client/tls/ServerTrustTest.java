@@ -106,34 +106,15 @@ class ServerTrustTest {
     KnownServers known = new KnownServers(dir.resolve("known-servers"));
     List<String> asked = new CopyOnWriteArrayList<>();
     ServerTrust trust = ServerTrust.of(known).askingWith((srv, fp) -> asked.add(fp));
-    BlockingQueue<State> states = new LinkedBlockingQueue<>();
-    ChatSession.Listener listener =
-        new ChatSession.Listener() {
-          @Override
-          public void onMessage(ServerMessage message) {}
-
-          @Override
-          public void onStatus(Status status) {
-            states.add(status.state());
-          }
-        };
+    BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
     try (LocalServer restarting = LocalServer.startTls()) {
-      ChatSession session =
-          ChatSession.signIn(
-                  new SignIn(
-                      "127.0.0.1",
-                      restarting.port(),
-                      Credentials.guest("tess"),
-                      new TlsTransport(trust),
-                      new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0)),
-                  listener)
-              .get(10, TimeUnit.SECONDS);
+      ChatSession session = signIn(restarting.port(), trust, statuses);
       assertThat(session.isSecure()).isTrue();
 
       restarting.stop();
-      await(states, State.WAITING);
+      await(statuses, State.WAITING);
       restarting.restart();
-      await(states, State.ONLINE);
+      await(statuses, State.ONLINE);
       assertThat(asked).as("asked on the first connection only").hasSize(1);
       session.close();
     }
@@ -144,6 +125,25 @@ class ServerTrustTest {
   void aChangedCertificateEndsTheSession() throws Exception {
     KnownServers known = new KnownServers(dir.resolve("known-servers"));
     BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
+    try (LocalServer restarting = LocalServer.startTls()) {
+      String server = "127.0.0.1:" + restarting.port();
+      ChatSession session =
+          signIn(restarting.port(), ServerTrust.of(known).trusting(fingerprint()), statuses);
+      restarting.stop();
+      String other = "11:22:33:44:55:66:77:88:99:00:AA:BB:CC:DD:EE:FF:".repeat(2).substring(0, 95);
+      Files.writeString(known.file(), server + " " + other + "\n"); // as if trusted elsewhere
+      restarting.restart();
+
+      assertThat(await(statuses, State.CLOSED).text())
+          .as("no retrying: the same certificate would be refused again")
+          .startsWith("WARNING: THE CERTIFICATE OF " + server + " HAS CHANGED");
+      assertThat(session.state()).isEqualTo(State.CLOSED);
+    }
+  }
+
+  /** Signs tess in over TLS, each status into {@code statuses}; reconnects quickly after a drop. */
+  private static ChatSession signIn(int port, ServerTrust trust, BlockingQueue<Status> statuses)
+      throws Exception {
     ChatSession.Listener listener =
         new ChatSession.Listener() {
           @Override
@@ -154,42 +154,23 @@ class ServerTrustTest {
             statuses.add(status);
           }
         };
-    try (LocalServer restarting = LocalServer.startTls()) {
-      String server = "127.0.0.1:" + restarting.port();
-      ServerTrust trust = ServerTrust.of(known).trusting(fingerprint());
-      ChatSession session =
-          ChatSession.signIn(
-                  new SignIn(
-                      "127.0.0.1",
-                      restarting.port(),
-                      Credentials.guest("tess"),
-                      new TlsTransport(trust),
-                      new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0)),
-                  listener)
-              .get(10, TimeUnit.SECONDS);
-      restarting.stop();
-      String other = "11:22:33:44:55:66:77:88:99:00:AA:BB:CC:DD:EE:FF:".repeat(2).substring(0, 95);
-      Files.writeString(known.file(), server + " " + other + "\n"); // as if trusted elsewhere
-      restarting.restart();
-
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      Status last;
-      do {
-        last = statuses.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        assertThat(last).as("the session ending, not retrying").isNotNull();
-      } while (last.state() != State.CLOSED);
-      assertThat(last.text()).startsWith("WARNING: THE CERTIFICATE OF " + server + " HAS CHANGED");
-      assertThat(session.state()).isEqualTo(State.CLOSED);
-    }
+    ReconnectPolicy quick =
+        new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0);
+    SignIn signIn =
+        new SignIn("127.0.0.1", port, Credentials.guest("tess"), new TlsTransport(trust), quick);
+    return ChatSession.signIn(signIn, listener).get(10, TimeUnit.SECONDS);
   }
 
-  private static void await(BlockingQueue<State> states, State wanted) throws InterruptedException {
+  /** The next status in {@code wanted}, skipping the others, within the timeout. */
+  private static Status await(BlockingQueue<Status> statuses, State wanted)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    State state;
+    Status status;
     do {
-      state = states.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      assertThat(state).as("the session reaching " + wanted).isNotNull();
-    } while (state != wanted);
+      status = statuses.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      assertThat(status).as("the session reaching " + wanted).isNotNull();
+    } while (status.state() != wanted);
+    return status;
   }
 
   @Test
