@@ -3,9 +3,13 @@ package edu.sockets.chat;
 import edu.sockets.chat.accounts.LoginThrottle.Policy;
 import edu.sockets.chat.accounts.PasswordHasher;
 import edu.sockets.chat.client.ChatConnection;
-import edu.sockets.chat.client.KnownServers;
-import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.client.Screen;
 import edu.sockets.chat.client.TerminalClient;
+import edu.sockets.chat.client.Transport;
+import edu.sockets.chat.client.tls.KnownServers;
+import edu.sockets.chat.client.tls.ServerTrust;
+import edu.sockets.chat.client.tls.TerminalTrustQuestion;
+import edu.sockets.chat.client.tls.TlsTransport;
 import edu.sockets.chat.grading.ChatGrade;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.limits.Limits;
@@ -429,18 +433,26 @@ public final class ChatApp implements Callable<Integer> {
       }
       PrintWriter err = spec.commandLine().getErr();
       ServerTrust trusting = serverTrust(spec, tls, trust, knownServers);
-      try {
-        return TerminalClient.run(
-            host,
-            port,
-            name,
-            login
-                ? TerminalClient.SignIn.LOGIN
-                : register ? TerminalClient.SignIn.REGISTER : TerminalClient.SignIn.GUEST,
-            Duration.ofSeconds(timeoutSeconds),
-            trusting,
-            app.in,
-            spec.commandLine().getOut());
+      TerminalClient.Options options =
+          new TerminalClient.Options(
+              host,
+              port,
+              name,
+              login
+                  ? TerminalClient.Account.LOGIN
+                  : register ? TerminalClient.Account.REGISTER : TerminalClient.Account.GUEST,
+              Duration.ofSeconds(timeoutSeconds));
+      try (Screen screen = Screen.open(app.in, spec.commandLine().getOut())) {
+        // On a terminal a new server's fingerprint is shown and the user asked; with none (a
+        // pipe), trusting decides alone: --trust, or refuse.
+        Transport transport =
+            trusting == null
+                ? Transport.TCP
+                : new TlsTransport(
+                    screen.isTerminal()
+                        ? trusting.askingWith(new TerminalTrustQuestion(screen))
+                        : trusting);
+        return TerminalClient.run(options, transport, screen);
       } catch (IOException e) {
         err.println(ChatConnection.explain(host, port, e));
         return 1;

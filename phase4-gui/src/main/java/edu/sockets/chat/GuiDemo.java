@@ -1,7 +1,8 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
-import edu.sockets.chat.gui.ChatGui.ChatWindow;
+import edu.sockets.chat.gui.ChatWindow;
 import edu.sockets.chat.server.ChatServer;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -52,9 +53,13 @@ final class GuiDemo implements Callable<Integer> {
           ChatGui.open(
               "127.0.0.1",
               server.port(),
-              "alice",
+              Credentials.guest("alice"),
               new Rectangle(middle - width, top, width, height));
-      ChatGui.open("127.0.0.1", server.port(), "bob", new Rectangle(middle, top, width, height));
+      ChatGui.open(
+          "127.0.0.1",
+          server.port(),
+          Credentials.guest("bob"),
+          new Rectangle(middle, top, width, height));
       alice.type("Hi bob! Type in either window: the other one sees it. Close both to stop.");
       out.println("Two chat windows are open, alice and bob. Close both to stop the demo.");
       out.flush();

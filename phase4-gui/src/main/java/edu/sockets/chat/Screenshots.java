@@ -2,8 +2,8 @@ package edu.sockets.chat;
 
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
-import edu.sockets.chat.gui.ChatGui.ChatWindow;
-import edu.sockets.chat.gui.ChatGui.ConnectWindow;
+import edu.sockets.chat.gui.ChatWindow;
+import edu.sockets.chat.gui.ConnectWindow;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.tls.ServerCertificate;
 import java.awt.Rectangle;
@@ -68,7 +68,7 @@ final class Screenshots implements Callable<Integer> {
   private ChatServer play(ChatServer server, int port) throws Exception {
     Rectangle left = new Rectangle(0, 0, 760, 500);
     Rectangle right = new Rectangle(770, 0, 760, 500);
-    ChatWindow bob = ChatGui.open("127.0.0.1", port, "bob", right);
+    ChatWindow bob = ChatGui.open("127.0.0.1", port, Credentials.guest("bob"), right);
 
     ConnectWindow dialog = ChatGui.openConnectDialog("127.0.0.1", port, "Bob");
     shoot(dialog.window(), "gui-connect.png");
@@ -77,8 +77,10 @@ final class Screenshots implements Callable<Integer> {
     shoot(dialog.window(), "gui-connect-name-taken.png");
     dialog.close();
 
-    ChatWindow alice = ChatGui.open("127.0.0.1", port, "alice", left);
-    ChatWindow carol = ChatGui.open("127.0.0.1", port, "carol", new Rectangle(0, 510, 760, 500));
+    ChatWindow alice = ChatGui.open("127.0.0.1", port, Credentials.guest("alice"), left);
+    ChatWindow carol =
+        ChatGui.open(
+            "127.0.0.1", port, Credentials.guest("carol"), new Rectangle(0, 510, 760, 500));
 
     alice.type("Hi everyone! \uD83D\uDC4B");
     bob.awaitLine(EVERYONE, "Hi everyone", STEP);
@@ -179,7 +181,9 @@ final class Screenshots implements Callable<Integer> {
       ChatWindow dave =
           ChatGui.open(
               "127.0.0.1", port, new Credentials("dave", "correct horse battery", true), bounds);
-      ChatWindow erin = ChatGui.open("127.0.0.1", port, "erin", new Rectangle(770, 0, 760, 500));
+      ChatWindow erin =
+          ChatGui.open(
+              "127.0.0.1", port, Credentials.guest("erin"), new Rectangle(770, 0, 760, 500));
       dave.close(); // dave is offline now; his account stays
       erin.awaitLine(EVERYONE, "dave left the chat", STEP);
       erin.type("Has anyone seen dave today?");

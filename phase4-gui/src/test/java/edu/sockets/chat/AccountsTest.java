@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.sockets.chat.accounts.LoginThrottle;
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.State;
-import edu.sockets.chat.client.ChatSession.Status;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
+import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.limits.Limits;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.server.ChatServer;
@@ -322,12 +325,12 @@ class AccountsTest {
         };
     ChatSession session =
         ChatSession.signIn(
-                "127.0.0.1",
-                port,
-                new Credentials("alice", "correct horse", true),
-                Duration.ofSeconds(5),
-                new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
-                null,
+                new SignIn(
+                    "127.0.0.1",
+                    port,
+                    new Credentials("alice", "correct horse", true),
+                    Transport.TCP,
+                    new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0)),
                 recorder)
             .get(10, TimeUnit.SECONDS);
     server.shutdown();
@@ -347,12 +350,12 @@ class AccountsTest {
     register("alice", "correct horse").send("/exit");
     CompletableFuture<ChatSession> signIn =
         ChatSession.signIn(
-            "127.0.0.1",
-            server.port(),
-            new Credentials("alice", "wrong horse", false),
-            Duration.ofSeconds(5),
-            ReconnectPolicy.DEFAULT,
-            null,
+            new SignIn(
+                "127.0.0.1",
+                server.port(),
+                new Credentials("alice", "wrong horse", false),
+                Transport.TCP,
+                ReconnectPolicy.DEFAULT),
             new ChatSession.Listener() {
               @Override
               public void onMessage(ServerMessage message) {}
@@ -363,9 +366,9 @@ class AccountsTest {
     assertThatThrownBy(() -> signIn.get(10, TimeUnit.SECONDS))
         .cause()
         .isInstanceOfSatisfying(
-            ChatSession.SignInException.class,
+            SignInException.class,
             e -> {
-              assertThat(e.failure()).isEqualTo(ChatSession.Failure.PASSWORD);
+              assertThat(e.failure()).isEqualTo(SignInException.Failure.PASSWORD);
               assertThat(e.getMessage()).contains("wrong name or password");
             });
   }

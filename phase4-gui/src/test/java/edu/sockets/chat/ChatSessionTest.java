@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.Failure;
-import edu.sockets.chat.client.ChatSession.SignInException;
-import edu.sockets.chat.client.ChatSession.State;
-import edu.sockets.chat.client.ChatSession.Status;
+import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
+import edu.sockets.chat.client.SignInException.Failure;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
+import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Msg;
 import edu.sockets.chat.protocol.ServerMessage.Users;
@@ -79,8 +82,8 @@ class ChatSessionTest {
 
   private static ChatSession signIn(int port, String name, ReconnectPolicy policy, Recorder r)
       throws Exception {
-    return ChatSession.signIn("127.0.0.1", port, name, Duration.ofSeconds(5), policy, r)
-        .get(10, TimeUnit.SECONDS);
+    SignIn signIn = new SignIn("127.0.0.1", port, Credentials.guest(name), Transport.TCP, policy);
+    return ChatSession.signIn(signIn, r).get(10, TimeUnit.SECONDS);
   }
 
   private static Throwable signInFailure(int port, String name) throws Exception {
@@ -101,7 +104,10 @@ class ChatSessionTest {
       ChatSession session = signIn(server.port(), "alice", QUICK, alice);
 
       assertThat(session.state()).isEqualTo(State.ONLINE);
-      alice.await(Welcome.class, w -> w.name().equals("alice"));
+      // The banner's "Choose a name with /name" is for people who type; the session chose it.
+      assertThat(alice.await(ServerMessage.class, m -> true))
+          .as("the first message passed on")
+          .isEqualTo(new Welcome("alice"));
       alice.await(Users.class, u -> u.names().equals(java.util.List.of("alice", "bob")));
       bob.expect("JOIN " + TS + " alice \\*");
 

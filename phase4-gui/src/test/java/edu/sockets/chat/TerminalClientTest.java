@@ -56,7 +56,11 @@ class TerminalClientTest {
       alice.closeInput();
       assertThat(alice.awaitExit(WAIT)).isZero();
       bob.skipTo("LEAVE " + TS + " alice \\* quit");
-      assertThat(alice.out.text()).contains("Bye.").doesNotContain("\u001b");
+      assertThat(alice.out.text())
+          .contains("Bye.")
+          .doesNotContain("\u001b")
+          .as("the banner's instruction, for people who type /name themselves")
+          .doesNotContain("Choose a name");
     }
   }
 
@@ -97,6 +101,7 @@ class TerminalClientTest {
       client.out.awaitLine(line("error: Carol is taken; choose another name"), WAIT);
       client.type("carol2");
       client.out.awaitLine(line("You are carol2\\. .*"), WAIT);
+      assertThat(client.out.text()).doesNotContain("/name <name>"); // it asks "Your name:"
       taken.expect("JOIN " + TS + " carol2 \\*");
       client.type("/exit");
       assertThat(client.awaitExit(WAIT)).isZero();

@@ -4,8 +4,9 @@ import static edu.sockets.chat.ChatClient.TS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.sockets.chat.client.ChatConnection;
-import edu.sockets.chat.client.KnownServers;
-import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.client.tls.KnownServers;
+import edu.sockets.chat.client.tls.ServerTrust;
+import edu.sockets.chat.client.tls.TlsTransport;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,7 +118,7 @@ class TlsTest {
               "127.0.0.1",
               server.port(),
               WAIT,
-              ServerTrust.of(new KnownServers(known)),
+              new TlsTransport(ServerTrust.of(new KnownServers(known))),
               lines(bob))) {
         assertThat(connection.isSecure()).isTrue();
         connection.send("/name bob");
@@ -256,7 +257,8 @@ class TlsTest {
 
   private static ChatConnection open(TlsServer server, ServerTrust trust, BlockingQueue<String> in)
       throws IOException {
-    return ChatConnection.open("127.0.0.1", server.port(), WAIT, trust, lines(in));
+    return ChatConnection.open(
+        "127.0.0.1", server.port(), WAIT, new TlsTransport(trust), lines(in));
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -44,47 +43,27 @@ public final class ChatConnection implements Closeable {
   private final Socket socket;
   private final OutputStream out;
   private final String server;
-  private final Socket tcp; // the TCP socket (under TLS, the one the TLS socket runs over)
+  private final boolean secure;
 
-  private ChatConnection(Socket socket, Socket tcp, String server) throws IOException {
+  private ChatConnection(Socket socket, String server, boolean secure) throws IOException {
     this.socket = socket;
-    this.tcp = tcp;
     this.out = socket.getOutputStream();
     this.server = server;
+    this.secure = secure;
   }
 
-  /** Connects, and starts the reader thread that calls {@code listener}. */
+  /** Connects over plain TCP, and starts the reader thread that calls {@code listener}. */
   public static ChatConnection open(String host, int port, Duration timeout, Listener listener)
       throws IOException {
-    return open(host, port, timeout, null, listener);
+    return open(host, port, timeout, Transport.TCP, listener);
   }
 
-  /**
-   * As {@link #open(String, int, Duration, Listener)}, over TLS unless {@code tls} is null. A
-   * server seen for the first time is shown to the user by {@code tls} (on this thread, which waits
-   * for the answer); if trusted, we connect again, now to a known server.
-   *
-   * @throws TlsProblem if the server does not speak TLS or is not trusted
-   */
+  /** As {@link #open(String, int, Duration, Listener)}, over {@code transport} (TLS, chapter 5). */
   public static ChatConnection open(
-      String host, int port, Duration timeout, ServerTrust tls, Listener listener)
+      String host, int port, Duration timeout, Transport transport, Listener listener)
       throws IOException {
-    Socket tcp = connect(host, port, timeout, tls != null);
-    Socket socket = tcp;
-    if (tls != null) {
-      try {
-        socket = tls.handshake(tcp, host, port, timeout);
-      } catch (ServerTrust.FirstSeen seen) {
-        tcp.close(); // the user may take a while to decide; the server will not wait
-        tls.decide(host, port, seen.fingerprint);
-        tcp = connect(host, port, timeout, true);
-        socket = handshakeOrClose(tls, tcp, host, port, timeout);
-      } catch (IOException e) {
-        tcp.close();
-        throw e;
-      }
-    }
-    ChatConnection connection = new ChatConnection(socket, tcp, host + ":" + port);
+    Socket socket = transport.open(host, port, timeout);
+    ChatConnection connection = new ChatConnection(socket, host + ":" + port, transport.isSecure());
     Thread.ofPlatform()
         .daemon()
         .name("chat reader " + connection.server)
@@ -92,40 +71,12 @@ public final class ChatConnection implements Closeable {
     return connection;
   }
 
-  private static Socket connect(String host, int port, Duration timeout, boolean tls)
-      throws IOException {
-    // Before TLS, keep what the server sends first: a refusal comes in plain text.
-    Socket socket = tls ? new FirstBytesSocket() : new Socket();
-    try {
-      // A connect timeout: a host that silently drops packets would otherwise hang us for minutes.
-      socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
-      socket.setTcpNoDelay(true); // a person is waiting for each line
-    } catch (IOException e) {
-      socket.close();
-      throw e;
-    }
-    return socket;
-  }
-
-  private static Socket handshakeOrClose(
-      ServerTrust tls, Socket tcp, String host, int port, Duration timeout) throws IOException {
-    try {
-      return tls.handshake(tcp, host, port, timeout);
-    } catch (ServerTrust.FirstSeen e) {
-      tcp.close(); // it changed between our two connections: a new server again is not trusted
-      throw new TlsProblem("The server at " + host + ":" + port + " changed its certificate");
-    } catch (IOException e) {
-      tcp.close();
-      throw e;
-    }
-  }
-
   /**
    * True if this connection is encrypted and the server authenticated (TLS): a password may be sent
    * over it. False over plain TCP, where anyone on the network path can read every line.
    */
   public boolean isSecure() {
-    return socket != tcp;
+    return secure;
   }
 
   /** The server as the user named it, {@code host:port}. */
@@ -149,8 +100,7 @@ public final class ChatConnection implements Closeable {
   public static String explain(String host, int port, IOException e) {
     String server = host + ":" + port;
     return switch (e) {
-      case TlsProblem p -> p.getMessage(); // already said for a user
-      case ServerTrust.Refused r -> r.getMessage();
+      case ConnectProblem p -> p.getMessage(); // already said for a user
       case UnknownHostException u ->
           "Unknown host: " + host + ". Check the name, or use the server's IP address.";
       case ConnectException c ->

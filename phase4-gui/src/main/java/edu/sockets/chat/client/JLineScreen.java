@@ -75,6 +75,11 @@ final class JLineScreen implements Screen {
   }
 
   @Override
+  public boolean isTerminal() {
+    return true;
+  }
+
+  @Override
   public void close() throws IOException {
     closed = true;
     terminal.close();

@@ -40,6 +40,11 @@ final class PlainScreen implements Screen {
   }
 
   @Override
+  public boolean isTerminal() {
+    return false;
+  }
+
+  @Override
   public void close() {
     out.flush();
   }

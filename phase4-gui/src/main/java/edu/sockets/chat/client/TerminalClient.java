@@ -2,22 +2,16 @@ package edu.sockets.chat.client;
 
 import edu.sockets.chat.protocol.Command;
 import edu.sockets.chat.protocol.ErrorCode;
-import edu.sockets.chat.protocol.Passwords;
 import edu.sockets.chat.protocol.ServerMessage;
-import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.ServerMessage.Info;
 import edu.sockets.chat.protocol.ServerMessage.Nick;
 import edu.sockets.chat.protocol.ServerMessage.Welcome;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,106 +25,82 @@ public final class TerminalClient implements ChatConnection.Listener {
   /** After {@code /exit}, how long to wait for the server's BYE before leaving anyway. */
   private static final Duration GOODBYE_TIME = Duration.ofSeconds(5);
 
-  private final Screen screen;
-  private final TerminalFormat format;
-  private final CompletableFuture<Integer> outcome = new CompletableFuture<>();
-
-  /** Replies to {@code /name} while not yet registered: WELCOME or ERR. */
-  private final BlockingQueue<ServerMessage> nameReplies = new LinkedBlockingQueue<>();
-
-  private ChatConnection connection;
-  private volatile String me; // our name once registered; it changes with NICK
-  private volatile boolean leaving; // we sent /exit
-  private volatile boolean byeReceived;
-  private volatile String kickedBecause;
-  private volatile boolean needsTls; // a plain connection to a TLS server
-
   /** How the user signs in: as a guest, or to an account (created first with REGISTER). */
-  public enum SignIn {
+  public enum Account {
     GUEST,
     LOGIN,
     REGISTER
   }
 
-  private SignIn signIn = SignIn.GUEST;
-  // ERR TIMEOUT (a PING unanswered, no name in time) or SERVER_FULL: the server closes next.
-  private volatile String closedBecause;
+  /**
+   * What the user asked for on the command line.
+   *
+   * @param name the name to ask for, or null to ask the user
+   */
+  public record Options(String host, int port, String name, Account account, Duration timeout) {}
 
-  private TerminalClient(Screen screen) {
+  private final Screen screen;
+  private final String server;
+  private final TerminalFormat format;
+  private final TerminalSignIn signIn;
+  private final CompletableFuture<Integer> outcome = new CompletableFuture<>();
+
+  private ChatConnection connection;
+  private volatile String me; // our name once signed in; it changes with NICK
+  private volatile boolean leaving; // we sent /exit
+  private Ending announced; // the end the server announced, if any (the reader thread's)
+
+  private TerminalClient(Screen screen, Options options) {
     this.screen = screen;
+    this.server = options.host() + ":" + options.port();
     this.format = new TerminalFormat(ZoneId.systemDefault(), screen.colour());
+    this.signIn = new TerminalSignIn(screen, options.account(), outcome::isDone);
   }
 
   /**
-   * Runs a chat session on the real terminal when there is one (JLine), else plain lines on {@code
-   * in} and {@code out}.
+   * Runs a chat session on {@code screen} over {@code transport}. With {@code LOGIN} or {@code
+   * REGISTER} it asks for the password without showing it (after a warning, on a plain connection,
+   * that it crosses the network in clear).
    *
-   * @param name the name to ask for, or null to ask the user
    * @return the exit code
    * @throws IOException if the connection cannot be made (the caller explains it to the user)
    */
-  public static int run(
-      String host, int port, String name, Duration timeout, InputStream in, PrintWriter out)
+  public static int run(Options options, Transport transport, Screen screen)
       throws IOException, InterruptedException {
-    return run(host, port, name, SignIn.GUEST, timeout, null, in, out);
-  }
-
-  /**
-   * As {@link #run(String, int, String, Duration, InputStream, PrintWriter)}; with {@code LOGIN} or
-   * {@code REGISTER} it asks for the password without showing it (after a warning, on a plain
-   * connection, that it crosses the network in clear); over TLS unless {@code tls} is null. On a
-   * real terminal a new server's fingerprint is shown and the user asked; with no terminal, {@code
-   * tls} decides alone ({@code --trust}, or refuse).
-   */
-  public static int run(
-      String host,
-      int port,
-      String name,
-      SignIn signIn,
-      Duration timeout,
-      ServerTrust tls,
-      InputStream in,
-      PrintWriter out)
-      throws IOException, InterruptedException {
-    Screen screen = in == System.in ? JLineScreen.openSystemTerminal() : null;
-    try (Screen chosen = screen != null ? screen : new PlainScreen(in, out)) {
-      TerminalClient client = new TerminalClient(chosen);
-      client.signIn = signIn;
-      ServerTrust trust = tls == null || screen == null ? tls : tls.askingWith(client::askTrust);
-      client.connection = ChatConnection.open(host, port, timeout, trust, client);
-      try (ChatConnection connection = client.connection) {
-        chosen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
-        if (connection.isSecure()) {
-          chosen.print("TLS: the connection is encrypted, and the server is the one you trust.");
-        }
-        Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(name));
-        return client.outcome.get();
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
+    TerminalClient client = new TerminalClient(screen, options);
+    client.connection =
+        ChatConnection.open(options.host(), options.port(), options.timeout(), transport, client);
+    try (ChatConnection connection = client.connection) {
+      screen.print("Connected to " + connection.server() + ". Ctrl+D or /exit leaves.");
+      if (connection.isSecure()) {
+        screen.print("TLS: the connection is encrypted, and the server is the one you trust.");
       }
+      Thread.ofPlatform().daemon().name("keyboard").start(() -> client.interact(options.name()));
+      return client.outcome.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 
   @Override
   public void onMessage(ServerMessage message) {
-    boolean registering = me == null;
+    boolean signingIn = me == null;
+    if (announced == null) {
+      announced = Ending.announcedBy(message);
+    }
     switch (message) {
       case Welcome w -> me = w.name();
       case Nick n when n.oldName().equals(me) -> me = n.newName();
-      case Bye b -> byeReceived = true;
-      case Err e when e.code().equals(ErrorCode.KICKED.name()) -> kickedBecause = e.text();
       case Err e when e.code().equals(ErrorCode.TLS_REQUIRED.name()) -> {
-        needsTls = true; // said once, when the connection closes
-        return;
+        return; // said once, when the connection closes
       }
-      case Err e
-          when e.code().equals(ErrorCode.TIMEOUT.name())
-              || e.code().equals(ErrorCode.SERVER_FULL.name()) ->
-          closedBecause = e.text();
+      case Info i when signingIn -> {
+        return; // the banner: its "choose a name with /name" is for nc; this client asks itself
+      }
       default -> {}
     }
-    if (registering && (message instanceof Welcome || message instanceof Err)) {
-      nameReplies.add(message); // the keyboard thread waits for this to go on, or to ask again
+    if (signingIn && (message instanceof Welcome || message instanceof Err)) {
+      signIn.answered(message); // the keyboard thread waits for this to go on, or to ask again
     }
     String line = format.format(message, me);
     if (line != null) {
@@ -140,56 +110,27 @@ public final class TerminalClient implements ChatConnection.Listener {
 
   @Override
   public void onClosed(IOException cause) {
-    String server = connection == null ? "the server" : connection.server();
-    if (needsTls) {
-      screen.print("The server at " + server + " speaks TLS: add --tls.");
-      outcome.complete(1);
-    } else if (leaving && byeReceived) {
-      screen.print("Bye.");
-      outcome.complete(0);
-    } else if (kickedBecause != null) {
-      screen.print("You were removed from the chat: " + kickedBecause);
-      outcome.complete(1);
-    } else if (closedBecause != null) {
-      screen.print("The server at " + server + " closed the connection: " + closedBecause + ".");
-      outcome.complete(1);
-    } else if (byeReceived) {
-      screen.print("The server at " + server + " closed the chat (it is shutting down).");
-      outcome.complete(1);
-    } else {
-      String why = cause == null ? "the server closed the connection" : cause.getMessage();
-      screen.print("Connection to " + server + " lost (" + why + "). Is the server still running?");
-      outcome.complete(1);
-    }
-  }
-
-  /** Trust on first use, on a real terminal: shows the fingerprint and asks. */
-  private boolean askTrust(String server, String fingerprint) {
-    screen.print("The server at " + server + " is not known yet. Its certificate's SHA-256");
-    screen.print("fingerprint is " + fingerprint);
+    Ending ending = announced != null ? announced : new Ending.Lost(cause);
     screen.print(
-        "Compare it with the one the server printed when it started (ask whoever runs it).");
-    while (true) {
-      String answer;
-      try {
-        answer = screen.readLine("Trust it, and remember it for " + server + "? (yes/no) ");
-      } catch (IOException e) {
-        return false;
-      }
-      if (answer == null || answer.strip().equalsIgnoreCase("no")) {
-        return false;
-      }
-      if (answer.strip().equalsIgnoreCase("yes")) {
-        return true;
-      }
-      screen.print("Please type yes or no.");
-    }
+        switch (ending) {
+          case Ending.Refused r when r.code().equals(ErrorCode.TLS_REQUIRED.name()) ->
+              "The server at " + server + " speaks TLS: add --tls.";
+          case Ending.Bye b when leaving -> "Bye.";
+          case Ending.Kicked k -> "You were removed from the chat: " + k.reason();
+          case Ending.Refused r ->
+              "The server at " + server + " closed the connection: " + r.error() + ".";
+          case Ending.Bye b ->
+              "The server at " + server + " closed the chat (it is shutting down).";
+          case Ending.Lost l ->
+              "Connection to " + server + " lost (" + l.why() + "). Is the server still running?";
+        });
+    outcome.complete(ending instanceof Ending.Bye && leaving ? 0 : 1);
   }
 
-  /** The keyboard thread: choose a name, then send what the user types. */
+  /** The keyboard thread: sign in, then send what the user types. */
   private void interact(String name) {
     try {
-      if (register(name)) {
+      if (signIn.signIn(connection, name)) {
         chat();
       }
       leave();
@@ -200,98 +141,27 @@ public final class TerminalClient implements ChatConnection.Listener {
     }
   }
 
-  /** Asks for names until one is accepted; false if input ended or the connection did. */
-  private boolean register(String name) throws IOException, InterruptedException {
-    String candidate = name;
-    while (!outcome.isDone()) {
-      if (candidate == null) {
-        candidate = screen.readLine("Your name: ");
-        if (candidate == null) {
-          return false;
-        }
-        candidate = candidate.strip();
-        if (candidate.isEmpty()) {
-          candidate = null;
-          continue;
-        }
-      }
-      Credentials credentials = Credentials.guest(candidate);
-      if (signIn != SignIn.GUEST) {
-        credentials = askPassword(candidate, signIn == SignIn.REGISTER);
-        if (credentials == null) {
-          return false;
-        }
-      }
-      connection.send(credentials.firstLine());
-      ServerMessage reply = awaitNameReply();
-      if (reply instanceof Welcome) {
-        return true;
-      }
-      if (reply == null) {
-        return false; // the connection ended
-      }
-      candidate = null; // taken or invalid: the error is on screen; ask again
-    }
-    return false;
-  }
-
-  /** Asks for the password until it follows the rule; null if input ended. */
-  private Credentials askPassword(String name, boolean create) throws IOException {
-    String warning = Credentials.clearTextWarning(connection.isSecure());
-    if (warning != null) {
-      screen.print(warning);
-    }
-    while (true) {
-      String password = screen.readPassword("Password for " + name + ": ");
-      if (password == null) {
-        return null;
-      }
-      if (Passwords.isValid(password)) {
-        return new Credentials(name, password, create);
-      }
-      screen.print(Passwords.rule() + ".");
-    }
-  }
-
-  private ServerMessage awaitNameReply() throws InterruptedException {
-    while (!outcome.isDone()) {
-      ServerMessage reply = nameReplies.poll(100, TimeUnit.MILLISECONDS);
-      if (reply != null) {
-        return reply;
-      }
-    }
-    return null;
-  }
-
   private void chat() throws IOException {
     while (!outcome.isDone()) {
       String line = screen.readLine(me + "> ");
       if (line == null) {
         return;
       }
-      String word = line.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
-      switch (word) {
+      switch (Typed.command(line)) {
         case "/help" -> Command.HELP.forEach(screen::print);
         case "/exit", "/quit" -> {
           return;
         }
-        case "/login", "/register" -> {
-          String[] words = line.strip().split(" ");
-          if (words.length == 2) { // a name and no password: ask for it without showing it
-            Credentials credentials = askPassword(words[1], word.equals("/register"));
-            if (credentials != null) {
-              connection.send(credentials.firstLine());
-            }
-          } else {
-            connection.send(line);
-          }
-        }
-        default -> {
-          if (!line.isBlank()) {
-            connection.send(line);
-          }
-        }
+        case "/login", "/register" -> send(signIn.completed(line, connection.isSecure()));
+        default -> send(line);
       }
+    }
+  }
+
+  /** Sends a line, unless there is nothing to send. */
+  private void send(String line) throws IOException {
+    if (line != null && !line.isBlank()) {
+      connection.send(line);
     }
   }
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Turns server messages into lines for people: {@code [10:15] alice: hi}, in local time, each name
@@ -67,66 +66,42 @@ public final class TerminalFormat {
     return switch (message) {
       case Msg m -> message(m, me);
       case Join m -> notice(m.ts(), who(m.name(), me) + " joined" + place(m.where()));
-      case Leave m ->
-          notice(
-              m.ts(),
-              who(m.name(), me)
-                  + " left"
-                  + place(m.where())
-                  + (m.reason() == null ? "" : " (" + m.reason() + ")"));
-      case Nick m ->
-          notice(
-              m.ts(),
-              same(m.oldName(), me) || same(m.newName(), me)
-                  ? "you are now " + name(m.newName())
-                  : name(m.oldName()) + " is now " + name(m.newName()));
-      case Users m ->
-          (m.where().equals(Names.EVERYONE) ? "Online" : "In " + m.where())
-              + " ("
-              + m.names().size()
-              + "): "
-              + m.names().stream().map(this::name).collect(Collectors.joining(", "));
-      case Rooms m ->
-          m.rooms().isEmpty()
-              ? "No rooms yet; /join #name creates one."
-              : "Rooms: "
-                  + m.rooms().stream()
-                      .map(r -> r.room() + " (" + r.members() + ")")
-                      .collect(Collectors.joining(", "));
+      case Leave m -> notice(m.ts(), who(m.name(), me) + " left" + place(m.where()) + reason(m));
+      case Nick m -> nick(m, me);
+      case Users m -> Phrases.users(m, this::name);
+      case Rooms m -> Phrases.rooms(m);
       case Info m -> style(DIM, m.text());
       case Err m -> style(RED, "error: " + m.text());
-      case Welcome m ->
-          "You are "
-              + name(m.name())
-              + ". Type a message and press Enter; /help lists the commands.";
-      case History m -> // all dim: it was said before you arrived
-          style(
-              DIM,
-              "["
-                  + clock.format(m.ts())
-                  + "] earlier"
-                  + place(m.where())
-                  + " "
-                  + m.from()
-                  + ": "
-                  + m.text());
+      case Welcome m -> Phrases.welcome(name(m.name()));
+      case History m -> history(m);
       case Offline m ->
-          "["
-              + clock.format(m.ts())
-              + "] "
+          time(m.ts())
               + name(m.from())
               + " -> you "
               + style(PRIVATE, "(private, sent while you were offline): " + m.text());
-      case Queued m ->
-          notice(m.ts(), name(m.user()) + " is offline: your message waits until they sign in");
+      case Queued m -> notice(m.ts(), Phrases.queued(name(m.user())));
       case Bye m -> null;
       case Ping m -> null; // ChatConnection answers it; nothing for people
       case Unknown m -> m.line();
     };
   }
 
+  private String nick(Nick m, String me) {
+    return notice(
+        m.ts(),
+        same(m.oldName(), me) || same(m.newName(), me)
+            ? "you are now " + name(m.newName())
+            : name(m.oldName()) + " is now " + name(m.newName()));
+  }
+
+  /** All dim: it was said before the user arrived. */
+  private String history(History m) {
+    String where = place(m.where());
+    return style(DIM, time(m.ts()) + "earlier" + where + " " + m.from() + ": " + m.text());
+  }
+
   private String message(Msg m, String me) {
-    String time = "[" + clock.format(m.ts()) + "] ";
+    String time = time(m.ts());
     if (m.from().equals(Names.SERVER)) {
       return time + style(BOLD, "server: " + m.text());
     }
@@ -142,7 +117,16 @@ public final class TerminalFormat {
   }
 
   private String notice(Instant ts, String text) {
-    return style(DIM, "[" + clock.format(ts) + "] * ") + text;
+    return style(DIM, time(ts) + "* ") + text;
+  }
+
+  /** {@code [10:15] }, in local time. */
+  private String time(Instant ts) {
+    return "[" + clock.format(ts) + "] ";
+  }
+
+  private static String reason(Leave m) {
+    return m.reason() == null ? "" : " (" + m.reason() + ")";
   }
 
   private String who(String name, String me) {

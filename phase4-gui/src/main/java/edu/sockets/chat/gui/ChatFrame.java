@@ -3,6 +3,7 @@ package edu.sockets.chat.gui;
 import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Conversation;
 import java.awt.Dimension;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
@@ -35,26 +36,7 @@ final class ChatFrame extends JFrame {
   ChatFrame(ChatModel model, ChatSession session, SessionRelay relay, Settings settings) {
     this.session = session;
     this.settings = settings;
-    this.panel =
-        new ChatPanel(
-            model,
-            new ChatPanel.Actions() {
-              @Override
-              public void send(String line) {
-                session.send(line); // queued for the session thread: returns at once
-              }
-
-              @Override
-              public void reconnectNow() {
-                session.reconnectNow();
-              }
-
-              @Override
-              public void quit() {
-                leave();
-              }
-            },
-            ZoneId.systemDefault());
+    this.panel = new ChatPanel(model, actions(session), ZoneId.systemDefault());
     setName("chat " + model.me());
     title(model.me());
     model.addListener(
@@ -66,7 +48,11 @@ final class ChatFrame extends JFrame {
         });
     relay.showStatusIn(panel::setStatus);
     setContentPane(panel);
-    setJMenuBar(menus(model));
+    JMenuBar menus = new JMenuBar();
+    menus.add(chatMenu(model));
+    menus.add(viewMenu());
+    menus.add(helpMenu(model));
+    setJMenuBar(menus);
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     addWindowListener(
         new WindowAdapter() {
@@ -84,6 +70,26 @@ final class ChatFrame extends JFrame {
     setSize(UIScale.scale(new Dimension(760, 520)));
   }
 
+  /** What the panel asks of the session: each call is queued for the session thread. */
+  private ChatPanel.Actions actions(ChatSession session) {
+    return new ChatPanel.Actions() {
+      @Override
+      public void send(String line) {
+        session.send(line); // queued for the session thread: returns at once
+      }
+
+      @Override
+      public void reconnectNow() {
+        session.reconnectNow();
+      }
+
+      @Override
+      public void quit() {
+        leave();
+      }
+    };
+  }
+
   ChatPanel panel() {
     return panel;
   }
@@ -99,7 +105,7 @@ final class ChatFrame extends JFrame {
     setTitle("Chat \u2014 " + me + " @ " + session.server());
   }
 
-  private JMenuBar menus(ChatModel model) {
+  private JMenu chatMenu(ChatModel model) {
     int shortcut = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx(); // Ctrl, or Cmd on a Mac
     JMenu chat = new JMenu("Chat");
     chat.setMnemonic(KeyEvent.VK_C);
@@ -109,7 +115,7 @@ final class ChatFrame extends JFrame {
             "Close conversation",
             KeyStroke.getKeyStroke(KeyEvent.VK_W, shortcut),
             e -> {
-              if (model.current().kind() == ChatModel.Kind.ROOM) {
+              if (model.current().kind() == Conversation.Kind.ROOM) {
                 session.send("/leave " + model.current().title());
               } else {
                 model.close(model.current());
@@ -117,7 +123,10 @@ final class ChatFrame extends JFrame {
             }));
     chat.addSeparator();
     chat.add(item("Leave the chat", KeyStroke.getKeyStroke(KeyEvent.VK_Q, shortcut), e -> leave()));
+    return chat;
+  }
 
+  private JMenu viewMenu() {
     JMenu view = new JMenu("View");
     view.setMnemonic(KeyEvent.VK_V);
     ButtonGroup themes = new ButtonGroup();
@@ -128,17 +137,15 @@ final class ChatFrame extends JFrame {
       themes.add(item);
       view.add(item);
     }
+    return view;
+  }
 
+  private static JMenu helpMenu(ChatModel model) {
     JMenu help = new JMenu("Help");
     help.setMnemonic(KeyEvent.VK_H);
     help.add(
         item("Commands", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), e -> model.typed("/help")));
-
-    JMenuBar bar = new JMenuBar();
-    bar.add(chat);
-    bar.add(view);
-    bar.add(help);
-    return bar;
+    return help;
   }
 
   /** Asking the system for its theme runs a program: off the event thread, then apply on it. */

@@ -1,11 +1,12 @@
 package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
-import edu.sockets.chat.client.ChatModel.Conversation;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.Credentials;
-import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
+import edu.sockets.chat.client.Transport;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
@@ -14,24 +15,19 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.JDialog;
 import javax.swing.JFrame;
-import javax.swing.JOptionPane;
 import javax.swing.JRootPane;
 import javax.swing.RootPaneContainer;
-import javax.swing.SwingUtilities;
 
 /**
  * The Swing client's entry points, for the command line: the connect dialog ({@code gui}), windows
@@ -76,11 +72,10 @@ public final class ChatGui {
     settings = forPictures ? new Settings(new MemoryPreferences()) : Settings.forUser();
     Theme chosen = theme == null ? settings.theme() : Theme.of(theme);
     chosen.isDark(); // the slow part, here
-    onEventThread(() -> {
+    EventThread.run(() -> {
       chosen.install();
       JFrame.setDefaultLookAndFeelDecorated(forPictures);
       JDialog.setDefaultLookAndFeelDecorated(forPictures);
-      return null;
     });
   }
 
@@ -89,7 +84,7 @@ public final class ChatGui {
    * at once if a name is given. Returns when every window has closed.
    */
   public static void run(String host, Integer port, String name) throws InterruptedException {
-    onEventThread(() -> {
+    EventThread.run(() -> {
       ConnectDialog dialog =
           new ConnectDialog(
               settings,
@@ -100,7 +95,6 @@ public final class ChatGui {
       if (name != null) {
         dialog.connect();
       }
-      return null;
     });
     awaitAllClosed();
   }
@@ -115,34 +109,21 @@ public final class ChatGui {
   }
 
   /**
-   * Signs {@code name} in and opens its chat window at {@code bounds}; returns once it shows.
+   * Signs in as a guest or to an account, over plain TCP, and opens the chat window at {@code
+   * bounds}; returns once it shows.
    *
-   * @throws ChatSession.SignInException if the server cannot be reached or refuses the name
+   * @throws SignInException if the server cannot be reached or refuses the name
    */
-  public static ChatWindow open(String host, int port, String name, Rectangle bounds)
-      throws ChatSession.SignInException, InterruptedException {
-    return open(host, port, Credentials.guest(name), bounds);
-  }
-
-  /** As {@link #open(String, int, String, Rectangle)}, as a guest or to an account. */
   public static ChatWindow open(String host, int port, Credentials credentials, Rectangle bounds)
-      throws ChatSession.SignInException, InterruptedException {
-    ChatModel model = onEventThread(ChatModel::new);
+      throws SignInException, InterruptedException {
+    ChatModel model = EventThread.call(ChatModel::new);
     SessionRelay relay = new SessionRelay(model);
     ChatSession session;
     try {
-      session =
-          ChatSession.signIn(
-                  host,
-                  port,
-                  credentials,
-                  Duration.ofSeconds(5),
-                  ReconnectPolicy.DEFAULT,
-                  null,
-                  relay)
-              .get(10, TimeUnit.SECONDS);
+      SignIn signIn = new SignIn(host, port, credentials, Transport.TCP, ReconnectPolicy.DEFAULT);
+      session = ChatSession.signIn(signIn, relay).get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof ChatSession.SignInException failed) {
+      if (e.getCause() instanceof SignInException failed) {
         throw failed;
       }
       throw new IllegalStateException(e.getCause());
@@ -150,7 +131,7 @@ public final class ChatGui {
       throw new IllegalStateException("no answer from " + host + ":" + port + " in 10 s");
     }
     ChatFrame frame =
-        onEventThread(() -> {
+        EventThread.call(() -> {
           ChatFrame f = track(new ChatFrame(model, session, relay, settings));
           f.setBounds(bounds);
           f.setVisible(true);
@@ -159,69 +140,12 @@ public final class ChatGui {
     return new ChatWindow(frame, model);
   }
 
-  /** A chat window, for programs that drive one: the demo and the screenshots. */
-  public static final class ChatWindow {
-    private final ChatFrame frame;
-    private final ChatModel model;
-
-    private ChatWindow(ChatFrame frame, ChatModel model) {
-      this.frame = frame;
-      this.model = model;
-    }
-
-    /** Types {@code text} in the input line and presses Enter, as the user would. */
-    public void type(String text) {
-      onEventThread(() -> {
-        frame.panel().input().setText(text);
-        frame.panel().input().postActionEvent();
-        return null;
-      });
-    }
-
-    /** Shows the conversation with this key ({@code *}, {@code #room}, a user). */
-    public void show(String key) {
-      onEventThread(() -> {
-        model.find(key).ifPresent(frame.panel()::select);
-        return null;
-      });
-    }
-
-    /** Waits until the conversation {@code key} has a line containing {@code text}. */
-    public void awaitLine(String key, String text, Duration timeout) throws InterruptedException {
-      awaitOnEventThread(
-          () -> has(key, text),
-          timeout,
-          frame.getTitle() + ": no line with \"" + text + "\" in " + key + " after " + timeout);
-    }
-
-    private boolean has(String key, String text) {
-      return model
-          .find(key)
-          .map(Conversation::lines)
-          .map(lines -> lines.stream().anyMatch(l -> l.text().contains(text)))
-          .orElse(false);
-    }
-
-    /** The window itself, for pictures. */
-    public Window window() {
-      return frame;
-    }
-
-    /** Leaves the chat and closes the window. */
-    public void close() {
-      onEventThread(() -> {
-        frame.leave();
-        return null;
-      });
-    }
-  }
-
   /**
    * Opens the connect dialog, filled in, with settings of its own (in memory: nothing the user's
    * client remembers changes), for the screenshots.
    */
   public static ConnectWindow openConnectDialog(String host, int port, String name) {
-    return onEventThread(() -> {
+    return EventThread.call(() -> {
       ConnectDialog dialog =
           new ConnectDialog(
               new Settings(new MemoryPreferences()), (model, session, relay) -> session.close());
@@ -231,96 +155,9 @@ public final class ChatGui {
     });
   }
 
-  /** The connect dialog, for programs that drive it. */
-  public static final class ConnectWindow {
-    private final ConnectDialog dialog;
-
-    private ConnectWindow(ConnectDialog dialog) {
-      this.dialog = dialog;
-    }
-
-    /**
-     * Ticks "Use TLS"; new servers are remembered in {@code knownServers} (not the user's file).
-     */
-    public void useTls(Path knownServers) {
-      onEventThread(() -> {
-        dialog.setKnownServers(new KnownServers(knownServers));
-        dialog.useTls();
-        return null;
-      });
-    }
-
-    /** Waits for the question about a new server's fingerprint, and returns its window. */
-    public Window awaitTrustQuestion(Duration timeout) throws InterruptedException {
-      awaitOnEventThread(() -> trustQuestion() != null, timeout, "no question about a new server");
-      return onEventThread(ChatGui::trustQuestion);
-    }
-
-    /** Answers the question about a new server: Trust, or Cancel. */
-    public void answerTrustQuestion(boolean trust) {
-      onEventThread(() -> {
-        JDialog question = trustQuestion();
-        if (question != null) {
-          for (java.awt.Component c : question.getContentPane().getComponents()) {
-            if (c instanceof JOptionPane pane) {
-              pane.setValue(trust ? "Trust" : "Cancel"); // closes it, as a click would
-            }
-          }
-        }
-        return null;
-      });
-    }
-
-    /** Types a password, and ticks "Create account" or not. */
-    public void fillPassword(String password, boolean create) {
-      onEventThread(() -> {
-        dialog.fillPassword(password, create);
-        return null;
-      });
-    }
-
-    /** Presses Connect. */
-    public void connect() {
-      onEventThread(() -> {
-        dialog.connect();
-        return null;
-      });
-    }
-
-    /** Waits until the dialog's message contains {@code text}. */
-    public void awaitMessage(String text, Duration timeout) throws InterruptedException {
-      awaitOnEventThread(
-          () -> dialog.message().contains(text), timeout, "the dialog never said \"" + text + "\"");
-    }
-
-    public Window window() {
-      return dialog;
-    }
-
-    public void close() {
-      onEventThread(() -> {
-        dialog.dispose();
-        return null;
-      });
-    }
-  }
-
-  /** The question about a new server, if it is showing. */
-  private static JDialog trustQuestion() {
-    for (Window window : Window.getWindows()) {
-      if (window instanceof JDialog d && TrustDialog.TITLE.equals(d.getTitle()) && d.isShowing()) {
-        return d;
-      }
-    }
-    return null;
-  }
-
   /** Switches every window to {@code theme}: {@code light} or {@code dark}. */
   public static void switchTheme(String theme) {
-    onEventThread(() -> {
-      Theme.of(theme).apply();
-      return null;
-    });
+    EventThread.run(() -> Theme.of(theme).apply());
   }
 
   /**
@@ -329,7 +166,7 @@ public final class ChatGui {
    */
   public static void capture(Path file, Window... windows) throws IOException {
     BufferedImage image =
-        onEventThread(() -> {
+        EventThread.call(() -> {
           int gap = 12;
           int width = -gap;
           int height = 0;
@@ -375,40 +212,4 @@ public final class ChatGui {
         });
     return window;
   }
-
-  /**
-   * Asks {@code done} on the event thread every 20 ms until it is true, or fails at the deadline.
-   */
-  private static void awaitOnEventThread(Supplier<Boolean> done, Duration timeout, String failure)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!onEventThread(done)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(failure);
-      }
-      Thread.sleep(20); // a bounded poll: the windows change on the event thread, not ours
-    }
-  }
-
-  /** Runs {@code task} on the event thread and waits for its result (from any other thread). */
-  static <T> T onEventThread(Supplier<T> task) {
-    if (SwingUtilities.isEventDispatchThread()) {
-      return task.get();
-    }
-    Object[] result = new Object[1];
-    try {
-      SwingUtilities.invokeAndWait(() -> result[0] = task.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the event thread", e);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-    @SuppressWarnings("unchecked")
-    T t = (T) result[0];
-    return t;
-  }
-
-  /** How long the demo and the screenshots wait for one step. */
-  static final Duration STEP = Duration.ofSeconds(10);
 }

@@ -2,28 +2,24 @@ package edu.sockets.chat.gui;
 
 import com.formdev.flatlaf.util.UIScale;
 import edu.sockets.chat.client.ChatModel;
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Kind;
-import edu.sockets.chat.client.ChatModel.Line;
-import edu.sockets.chat.client.ChatModel.Style;
-import edu.sockets.chat.client.ChatModel.Typed;
-import edu.sockets.chat.client.ChatSession.State;
-import edu.sockets.chat.client.ChatSession.Status;
-import edu.sockets.chat.client.InputHistory;
+import edu.sockets.chat.client.Conversation;
+import edu.sockets.chat.client.Conversation.Kind;
+import edu.sockets.chat.client.Line;
+import edu.sockets.chat.client.Line.Style;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
+import edu.sockets.chat.client.Typed;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
-import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.JButton;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
@@ -50,11 +46,10 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
 
   private final transient ChatModel model;
   private final transient Actions actions;
-  private final transient InputHistory history = new InputHistory();
   private final ZoneId zone;
   private final JTabbedPane tabs = new JTabbedPane();
   private final UserListPanel users;
-  private final JTextField input = new JTextField();
+  private final InputLine input;
   private final StatusPanel status;
   private transient Status lastStatus;
 
@@ -65,51 +60,18 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     this.zone = zone;
     this.users = new UserListPanel(this::openPrivate);
     this.status = new StatusPanel(actions::reconnectNow);
-
+    this.input = new InputLine(this::submit);
     tabs.setName("conversations");
     // FlatLaf draws a close button on closable tabs and calls back when it is clicked.
     tabs.putClientProperty(
         "JTabbedPane.tabCloseCallback", (BiConsumer<JTabbedPane, Integer>) this::closeTab);
     tabs.putClientProperty("JTabbedPane.tabCloseToolTipText", "Close (leaves a room)");
     tabs.addChangeListener(e -> selected());
-
-    input.setName("input");
-    input.addActionListener(e -> submit());
-    input.addKeyListener(
-        new KeyAdapter() {
-          @Override
-          public void keyPressed(KeyEvent e) {
-            if (e.getKeyCode() == KeyEvent.VK_UP) {
-              input.setText(history.previous(input.getText()));
-            } else if (e.getKeyCode() == KeyEvent.VK_DOWN) {
-              input.setText(history.next());
-            }
-          }
-        });
-    JButton send = new JButton("Send");
-    send.setName("send");
-    send.addActionListener(e -> submit());
-    JPanel inputRow = new JPanel(new BorderLayout(6, 0));
-    inputRow.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
-    inputRow.add(input, BorderLayout.CENTER);
-    inputRow.add(send, BorderLayout.EAST);
-
-    JPanel left = new JPanel(new BorderLayout());
-    left.add(tabs, BorderLayout.CENTER);
-    left.add(inputRow, BorderLayout.SOUTH);
-    // UIScale: the sizes grow with the screen's scale factor, as FlatLaf's own do.
-    users.setPreferredSize(UIScale.scale(new Dimension(170, 100)));
-    users.setMinimumSize(UIScale.scale(new Dimension(120, 50)));
-    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, users);
-    split.setResizeWeight(1); // a wider window widens the conversation, not the list
-    split.setBorder(BorderFactory.createEmptyBorder());
-    add(split, BorderLayout.CENTER);
+    add(split(), BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
-
     // Ctrl+Page Up / Page Down: the previous or next conversation, wherever the focus is.
     bind(KeyEvent.VK_PAGE_UP, "previous conversation", -1);
     bind(KeyEvent.VK_PAGE_DOWN, "next conversation", +1);
-
     model.conversations().forEach(this::conversationOpened);
     model.conversations().forEach(this::conversationChanged);
     usersChanged(model.users());
@@ -118,8 +80,22 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     selected();
   }
 
+  /** The conversations with the input line below them, beside the online list. */
+  private JSplitPane split() {
+    JPanel left = new JPanel(new BorderLayout());
+    left.add(tabs, BorderLayout.CENTER);
+    left.add(input, BorderLayout.SOUTH);
+    // UIScale: the sizes grow with the screen's scale factor, as FlatLaf's own do.
+    users.setPreferredSize(UIScale.scale(new Dimension(170, 100)));
+    users.setMinimumSize(UIScale.scale(new Dimension(120, 50)));
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, users);
+    split.setResizeWeight(1); // a wider window widens the conversation, not the list
+    split.setBorder(BorderFactory.createEmptyBorder());
+    return split;
+  }
+
   JTextField input() {
-    return input;
+    return input.field();
   }
 
   /** Shows the connection's state in the status bar, and a notice in the conversations. */
@@ -216,10 +192,8 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
 
   // ---- What the user does. ----
 
-  private void submit() {
-    String text = input.getText();
-    Typed typed = model.typed(text);
-    switch (typed) {
+  private void submit(String text) {
+    switch (model.typed(text)) {
       case Typed.ToServer t -> {
         if (lastStatus == null || lastStatus.state() != State.ONLINE) {
           // Kept in the field, so nothing typed is lost; sent once back online.
@@ -231,17 +205,13 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
       case Typed.Quit q -> actions.quit();
       case Typed.Nothing n -> {}
     }
-    String word = text.strip().split(" ", 2)[0].toLowerCase(Locale.ROOT);
-    if (!word.equals("/login") && !word.equals("/register")) { // no password for the arrow keys
-      history.add(text);
-    }
-    input.setText("");
+    input.taken(text);
   }
 
   private void openPrivate(String user) {
     if (!user.equalsIgnoreCase(model.me())) {
       select(model.openPrivate(user));
-      input.requestFocusInWindow();
+      input.field().requestFocusInWindow();
     }
   }
 
@@ -259,14 +229,12 @@ final class ChatPanel extends JPanel implements ChatModel.Listener {
     if (shown instanceof ConversationPanel panel) {
       Conversation conversation = panel.conversation();
       model.select(conversation);
-      input.putClientProperty(
-          "JTextField.placeholderText",
+      input.setPlaceholder(
           switch (conversation.kind()) {
             case EVERYONE -> "Message everyone (/help lists the commands)";
             case ROOM -> "Message " + conversation.title();
             case PRIVATE -> "Private message to " + conversation.title();
           });
-      input.repaint();
     }
   }
 

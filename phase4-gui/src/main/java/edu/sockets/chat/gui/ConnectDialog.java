@@ -2,20 +2,21 @@ package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.SignInException;
 import edu.sockets.chat.client.Credentials;
-import edu.sockets.chat.client.KnownServers;
 import edu.sockets.chat.client.ReconnectPolicy;
-import edu.sockets.chat.client.ServerTrust;
-import edu.sockets.chat.protocol.Names;
-import edu.sockets.chat.protocol.Passwords;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.SignInException;
+import edu.sockets.chat.client.Transport;
+import edu.sockets.chat.client.tls.KnownServers;
+import edu.sockets.chat.client.tls.ServerTrust;
+import edu.sockets.chat.client.tls.TlsTransport;
+import edu.sockets.chat.gui.ConnectFields.Problem;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -47,16 +48,16 @@ final class ConnectDialog extends JDialog {
 
   private final transient Settings settings;
   private final transient SignedIn signedIn;
-  private final JTextField host = new JTextField(16);
-  private final JTextField port = new JTextField(6);
-  private final JTextField name = new JTextField(16);
-  private final JCheckBox tls = new JCheckBox("Use TLS (encrypted; the server must use --tls)");
-  private final JPasswordField password = new JPasswordField(16);
-  private final JCheckBox create = new JCheckBox("Create account");
-  private final JLabel warning = new JLabel();
-  private final JButton connect = new JButton("Connect");
-  private final JButton cancel = new JButton("Cancel");
-  private final JLabel message = new JLabel(" ");
+  private final JTextField host = named(new JTextField(16), "host");
+  private final JTextField port = named(new JTextField(6), "port");
+  private final JTextField name = named(new JTextField(16), "name");
+  private final JPasswordField password = named(new JPasswordField(16), "password");
+  private final JCheckBox create = named(new JCheckBox("Create account"), "create");
+  private final JCheckBox tls =
+      named(new JCheckBox("Use TLS (encrypted; the server must use --tls)"), "tls");
+  private final JLabel warning = named(new JLabel(), "warning");
+  private final JButton connect = named(new JButton("Connect"), "connect");
+  private final JLabel message = named(new JLabel(" "), "message");
 
   /** When to retry after a drop; tests slow it down to press "Reconnect now" themselves. */
   private transient ReconnectPolicy policy = ReconnectPolicy.DEFAULT;
@@ -69,60 +70,23 @@ final class ConnectDialog extends JDialog {
     this.settings = settings;
     this.signedIn = signedIn;
     setName("connect");
-    host.setName("host");
-    port.setName("port");
-    name.setName("name");
-    password.setName("password");
-    create.setName("create");
-    warning.setName("warning");
+    host.setText(settings.host());
+    port.setText(Integer.toString(settings.port()));
+    name.setText(settings.name());
+    name.putClientProperty("JTextField.placeholderText", "1 to 16 of A-Z a-z 0-9 _ -");
     password.putClientProperty("JTextField.placeholderText", "empty: join as a guest");
     create.setToolTipText("Register this name with this password: nobody else can then take it");
     warning.setForeground(Palette.quiet());
     warning.setFont(warning.getFont().deriveFont(warning.getFont().getSize2D() * 0.9f));
-    connect.setName("connect");
-    message.setName("message");
-    host.setText(settings.host());
-    port.setText(Integer.toString(settings.port()));
-    name.setText(settings.name());
-    tls.setName("tls");
     tls.setSelected(settings.tls());
     tls.addItemListener(e -> {
       showWarning(tls.isSelected()); // over TLS the password is not sent in clear
       pack();
     });
     showWarning(tls.isSelected());
-    name.putClientProperty("JTextField.placeholderText", "1 to 16 of A-Z a-z 0-9 _ -");
-
-    JPanel form = new JPanel(new GridBagLayout());
-    form.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
-    row(form, 0, "Server", host);
-    row(form, 1, "Port", port);
-    row(form, 2, "Your name", name);
-    row(form, 3, "Password", password);
-    row(form, 4, "", create);
-    row(form, 5, "", tls);
-    row(form, 6, "", warning);
-    GridBagConstraints c = new GridBagConstraints();
-    c.gridx = 0;
-    c.gridy = 7;
-    c.gridwidth = 2;
-    c.fill = GridBagConstraints.HORIZONTAL;
-    c.anchor = GridBagConstraints.PAGE_START;
-    c.weighty = 1; // the room the hidden warning leaves (the size never shrinks) goes below
-    c.insets = new Insets(10, 0, 0, 0);
-    form.add(message, c);
-
-    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-    buttons.setBorder(BorderFactory.createEmptyBorder(0, 12, 8, 12));
-    buttons.add(cancel);
-    buttons.add(connect);
-    getRootPane().setDefaultButton(connect); // Enter in any field connects
-
     setLayout(new BorderLayout());
-    add(form, BorderLayout.CENTER);
-    add(buttons, BorderLayout.SOUTH);
-    connect.addActionListener(e -> connect());
-    cancel.addActionListener(e -> dispose());
+    add(form(), BorderLayout.CENTER);
+    add(buttons(), BorderLayout.SOUTH);
     setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
     pack();
     setMinimumSize(getSize());
@@ -180,56 +144,39 @@ final class ConnectDialog extends JDialog {
 
   /** Checks the fields, then signs in on the session thread; the answer comes back here. */
   void connect() {
-    String server = host.getText().strip();
-    String user = name.getText().strip();
-    int number;
-    try {
-      number = Integer.parseInt(port.getText().strip());
-    } catch (NumberFormatException e) {
-      number = -1;
+    ConnectFields fields =
+        new ConnectFields(
+            host.getText(),
+            port.getText(),
+            name.getText(),
+            new String(password.getPassword()),
+            create.isSelected());
+    Problem problem = fields.serverProblem();
+    if (problem == null) {
+      settings.rememberServer(fields.host(), fields.portNumber(), fields.name()); // no password
+      settings.rememberTls(tls.isSelected());
+      problem = fields.passwordProblem();
     }
-    if (server.isEmpty()) {
-      problem("Enter the server's address: 127.0.0.1 for this computer.", host);
-      return;
-    }
-    if (number < 1 || number > 65535) {
-      problem("The port is a number from 1 to 65535 (the chat server's is 5004).", port);
-      return;
-    }
-    if (!Names.isValidName(user)) {
-      problem(
-          user.isEmpty()
-              ? "Choose a name: " + Names.nameRule() + "."
-              : Names.isReserved(user)
-                  ? "\"" + user + "\" is reserved. Choose another name."
-                  : "\"" + user + "\" is not a valid name: " + Names.nameRule() + ".",
-          name);
-      return;
-    }
-    settings.rememberServer(server, number, user); // never the password
-    settings.rememberTls(tls.isSelected());
-    ServerTrust trust =
-        tls.isSelected() ? ServerTrust.of(knownServers).askingWith(new TrustDialog(this)) : null;
-    String secret = new String(password.getPassword());
-    Credentials credentials =
-        secret.isEmpty()
-            ? Credentials.guest(user)
-            : new Credentials(user, secret, create.isSelected());
-    if (!credentials.isGuest() && !Passwords.isValid(secret)) {
-      problem("Check the password: " + Passwords.rule() + ".", password);
-      return;
-    }
-    if (credentials.isGuest() && create.isSelected()) {
-      problem("To create an account, choose its password.", password);
+    if (problem != null) {
+      problem(problem.text(), field(problem.field()));
       return;
     }
     busy(true);
-    say("Connecting to " + server + ":" + number + "...", Palette.quiet());
+    say("Connecting to " + fields.host() + ":" + fields.portNumber() + "...", Palette.quiet());
     ChatModel model = new ChatModel();
     SessionRelay relay = new SessionRelay(model);
-    ChatSession.signIn(server, number, credentials, Duration.ofSeconds(5), policy, trust, relay)
+    SignIn signIn =
+        new SignIn(fields.host(), fields.portNumber(), fields.credentials(), transport(), policy);
+    ChatSession.signIn(signIn, relay)
         .whenComplete((session, error) ->
             SwingUtilities.invokeLater(() -> signInEnded(model, session, relay, error)));
+  }
+
+  /** Plain TCP, or with "Use TLS" TLS, asking about a new server in a {@link TrustDialog}. */
+  private Transport transport() {
+    return tls.isSelected()
+        ? new TlsTransport(ServerTrust.of(knownServers).askingWith(new TrustDialog(this)))
+        : Transport.TCP;
   }
 
   private void signInEnded(
@@ -252,6 +199,15 @@ final class ConnectDialog extends JDialog {
     } else {
       problem("Could not sign in: " + cause, host);
     }
+  }
+
+  private JTextField field(ConnectFields.Field field) {
+    return switch (field) {
+      case HOST -> host;
+      case PORT -> port;
+      case NAME -> name;
+      case PASSWORD -> password;
+    };
   }
 
   /** Says what went wrong, in the dialog, and puts the cursor where it can be fixed. */
@@ -277,6 +233,40 @@ final class ConnectDialog extends JDialog {
     }
   }
 
+  private JPanel form() {
+    JPanel form = new JPanel(new GridBagLayout());
+    form.setBorder(BorderFactory.createEmptyBorder(16, 16, 8, 16));
+    row(form, 0, "Server", host);
+    row(form, 1, "Port", port);
+    row(form, 2, "Your name", name);
+    row(form, 3, "Password", password);
+    row(form, 4, "", create);
+    row(form, 5, "", tls);
+    row(form, 6, "", warning);
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.gridy = 7;
+    c.gridwidth = 2;
+    c.fill = GridBagConstraints.HORIZONTAL;
+    c.anchor = GridBagConstraints.PAGE_START;
+    c.weighty = 1; // the room the hidden warning leaves (the size never shrinks) goes below
+    c.insets = new Insets(10, 0, 0, 0);
+    form.add(message, c);
+    return form;
+  }
+
+  private JPanel buttons() {
+    JButton cancel = new JButton("Cancel");
+    cancel.addActionListener(e -> dispose());
+    connect.addActionListener(e -> connect());
+    getRootPane().setDefaultButton(connect); // Enter in any field connects
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+    buttons.setBorder(BorderFactory.createEmptyBorder(0, 12, 8, 12));
+    buttons.add(cancel);
+    buttons.add(connect);
+    return buttons;
+  }
+
   private static void row(JPanel form, int y, String label, JComponent field) {
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;
@@ -293,5 +283,11 @@ final class ConnectDialog extends JDialog {
     c.weightx = 1;
     c.insets = new Insets(4, 0, 4, 0);
     form.add(field, c);
+  }
+
+  /** Names a component, by which tests and scripts find it. */
+  private static <C extends JComponent> C named(C component, String name) {
+    component.setName(name);
+    return component;
   }
 }

@@ -1,7 +1,7 @@
 package edu.sockets.chat.gui;
 
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Line;
+import edu.sockets.chat.client.Conversation;
+import edu.sockets.chat.client.Line;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
@@ -70,9 +70,7 @@ final class ConversationPanel extends JPanel {
   void render() {
     header.setText(headerText());
     header.setForeground(
-        conversation.kind() == edu.sockets.chat.client.ChatModel.Kind.PRIVATE
-            ? Palette.privateMark()
-            : Palette.quiet());
+        conversation.kind() == Conversation.Kind.PRIVATE ? Palette.privateMark() : Palette.quiet());
     text.setText("");
     conversation.lines().forEach(this::write);
     text.setCaretPosition(text.getDocument().getLength());
@@ -98,46 +96,23 @@ final class ConversationPanel extends JPanel {
     String time = clock.format(line.ts()) + "  ";
     switch (line.style()) {
       case MESSAGE -> {
-        add(time, quiet(false));
-        add(line.from(), name(line.from()));
+        from(time, line);
         add("  " + line.text(), plain());
       }
       case PRIVATE -> {
-        SimpleAttributeSet tint = plain();
-        StyleConstants.setBackground(tint, Palette.privateBackground());
-        add(time, quiet(false));
-        add(line.from(), name(line.from()));
+        from(time, line);
         add(" \u2192 ", quiet(false));
         add(line.to(), name(line.to()));
-        SimpleAttributeSet mark = plain();
-        StyleConstants.setBold(mark, true);
-        StyleConstants.setForeground(mark, Palette.privateMark());
-        StyleConstants.setBackground(mark, Palette.privateBackground());
-        add("  private ", mark);
-        add(" " + line.text(), tint);
+        marked("  private ", line.text());
       }
-      case ANNOUNCEMENT -> {
-        SimpleAttributeSet bold = plain();
-        StyleConstants.setBold(bold, true);
-        add(time, quiet(false));
-        SimpleAttributeSet server = new SimpleAttributeSet(bold);
-        StyleConstants.setForeground(server, Palette.error());
-        add(line.from(), server);
-        add("  " + line.text(), bold);
+      case OFFLINE -> {
+        from(time, line);
+        marked("  sent while you were offline ", line.text());
       }
+      case ANNOUNCEMENT -> announcement(time, line);
       case NOTICE -> add(time + "\u2022 " + line.text(), quiet(true));
-      case INFO -> {
-        SimpleAttributeSet info = quiet(false);
-        if (line.text().startsWith(" ")) {
-          StyleConstants.setFontFamily(info, Font.MONOSPACED); // the columns of /help line up
-        }
-        add(line.text(), info);
-      }
-      case ERROR -> {
-        SimpleAttributeSet error = plain();
-        StyleConstants.setForeground(error, Palette.error());
-        add(line.text(), error);
-      }
+      case INFO -> info(line.text());
+      case ERROR -> add(line.text(), coloured(Palette.error()));
       case HISTORY -> { // like a message, all in the quiet colour: it happened before you came
         add(time, quiet(false));
         add(line.from() + "  " + line.text(), quiet(false));
@@ -146,20 +121,50 @@ final class ConversationPanel extends JPanel {
           add(
               "\u2500\u2500\u2500\u2500  " + line.text() + "  \u2500\u2500\u2500\u2500",
               quiet(true));
-      case OFFLINE -> {
-        SimpleAttributeSet tint = plain();
-        StyleConstants.setBackground(tint, Palette.privateBackground());
-        add(time, quiet(false));
-        add(line.from(), name(line.from()));
-        SimpleAttributeSet mark = plain();
-        StyleConstants.setBold(mark, true);
-        StyleConstants.setForeground(mark, Palette.privateMark());
-        StyleConstants.setBackground(mark, Palette.privateBackground());
-        add("  sent while you were offline ", mark);
-        add(" " + line.text(), tint);
-      }
     }
     add("\n", plain());
+  }
+
+  /** The time, quiet, and the sender's name in its colour. */
+  private void from(String time, Line line) {
+    add(time, quiet(false));
+    add(line.from(), name(line.from()));
+  }
+
+  /** A private line's mark and text, tinted, so that it is not taken for a public one. */
+  private void marked(String mark, String text) {
+    SimpleAttributeSet tint = plain();
+    StyleConstants.setBackground(tint, Palette.privateBackground());
+    SimpleAttributeSet bold = new SimpleAttributeSet(tint);
+    StyleConstants.setBold(bold, true);
+    StyleConstants.setForeground(bold, Palette.privateMark());
+    add(mark, bold);
+    add(" " + text, tint);
+  }
+
+  /** The administrator's words: bold, from "server" in the error colour. */
+  private void announcement(String time, Line line) {
+    SimpleAttributeSet bold = plain();
+    StyleConstants.setBold(bold, true);
+    add(time, quiet(false));
+    SimpleAttributeSet server = new SimpleAttributeSet(bold);
+    StyleConstants.setForeground(server, Palette.error());
+    add(line.from(), server);
+    add("  " + line.text(), bold);
+  }
+
+  private void info(String text) {
+    SimpleAttributeSet info = quiet(false);
+    if (text.startsWith(" ")) {
+      StyleConstants.setFontFamily(info, Font.MONOSPACED); // the columns of /help line up
+    }
+    add(text, info);
+  }
+
+  private SimpleAttributeSet coloured(Color colour) {
+    SimpleAttributeSet set = plain();
+    StyleConstants.setForeground(set, colour);
+    return set;
   }
 
   private SimpleAttributeSet plain() {

@@ -1,9 +1,9 @@
 package edu.sockets.chat.gui;
 
 import edu.sockets.chat.client.ChatModel;
-import edu.sockets.chat.client.ChatModel.Style;
 import edu.sockets.chat.client.ChatSession;
-import edu.sockets.chat.client.ChatSession.Status;
+import edu.sockets.chat.client.Line.Style;
+import edu.sockets.chat.client.Status;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;

@@ -1,5 +1,7 @@
 package edu.sockets.chat.gui;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.prefs.Preferences;
 
 /**
@@ -12,6 +14,13 @@ final class Settings {
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 5004;
 
+  /**
+   * The JDK's preferences logger. On a machine's first run it logs, with a date, that it created
+   * its folder: a line the user did not ask for. Held here, since a logger nobody holds can be
+   * collected, and its level with it.
+   */
+  private static final Logger PREFERENCES_LOG = Logger.getLogger("java.util.prefs");
+
   private final Preferences node;
 
   Settings(Preferences node) {
@@ -20,6 +29,7 @@ final class Settings {
 
   /** The user's own settings. */
   static Settings forUser() {
+    PREFERENCES_LOG.setLevel(Level.WARNING); // before the first use: warnings still show
     return new Settings(Preferences.userNodeForPackage(Settings.class));
   }
 

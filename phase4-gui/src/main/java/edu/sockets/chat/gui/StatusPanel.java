@@ -1,7 +1,7 @@
 package edu.sockets.chat.gui;
 
-import edu.sockets.chat.client.ChatSession.State;
-import edu.sockets.chat.client.ChatSession.Status;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package edu.sockets.chat.gui;
 
-import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.client.tls.ServerTrust;
 import java.awt.Component;
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,6 @@
 package edu.sockets.chat.load;
 
-import edu.sockets.chat.client.ServerTrust;
+import edu.sockets.chat.client.tls.ServerTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,9 +2,7 @@ package edu.sockets.chat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Line;
-import edu.sockets.chat.client.ChatModel.Style;
+import edu.sockets.chat.client.Line.Style;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,11 +2,8 @@ package edu.sockets.chat.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.sockets.chat.client.ChatModel.Conversation;
-import edu.sockets.chat.client.ChatModel.Kind;
-import edu.sockets.chat.client.ChatModel.Line;
-import edu.sockets.chat.client.ChatModel.Style;
-import edu.sockets.chat.client.ChatModel.Typed;
+import edu.sockets.chat.client.Conversation.Kind;
+import edu.sockets.chat.client.Line.Style;
 import edu.sockets.chat.protocol.ServerMessage;
 import java.util.ArrayList;
 import java.util.List;

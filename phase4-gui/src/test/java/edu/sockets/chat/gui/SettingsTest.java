@@ -2,8 +2,13 @@ package edu.sockets.chat.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Settings: what the client remembers, in a store the test owns")
 class SettingsTest {
@@ -36,5 +41,38 @@ class SettingsTest {
 
     assertThat(new Settings(store).theme()).isEqualTo(Theme.SYSTEM);
     assertThat(Theme.of("dark")).isEqualTo(Theme.DARK);
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "the first run on a fresh machine prints nothing of the JDK's own (no dated log line)")
+  void firstRunPrintsNothingOfTheJdks(@TempDir Path home) throws Exception {
+    // A JVM of its own, its preferences in a fresh folder: the user's own are never touched.
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process run =
+        new ProcessBuilder(
+                java,
+                "-Djava.util.prefs.userRoot=" + home.resolve("prefs"),
+                "-Djava.util.prefs.systemRoot=" + home.resolve("system-prefs"),
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FirstRun.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(run.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).isEqualTo("127.0.0.1:5004" + System.lineSeparator());
+    assertThat(home.resolve("prefs")).isDirectory(); // the folder was made: this was a first run
+  }
+
+  /** The first use of the user's settings, in a JVM of its own. */
+  static final class FirstRun {
+    public static void main(String[] args) {
+      Settings settings = Settings.forUser();
+      System.out.println(settings.host() + ":" + settings.port());
+    }
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.formdev.flatlaf.FlatLightLaf;
 import edu.sockets.chat.LocalServer;
 import edu.sockets.chat.TlsFixture;
-import edu.sockets.chat.client.KnownServers;
+import edu.sockets.chat.client.tls.KnownServers;
 import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Point;

@@ -1,10 +1,10 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import edu.sockets.chat.client.KnownServers.Entry;
-import edu.sockets.chat.client.KnownServers.Verdict;
+import edu.sockets.chat.client.tls.KnownServers.Entry;
+import edu.sockets.chat.client.tls.KnownServers.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
-import edu.sockets.chat.client.KnownServers.Verdict;
+import edu.sockets.chat.client.ConnectProblem;
 import edu.sockets.chat.protocol.Fingerprints;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Err;
@@ -9,11 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -29,8 +26,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * whose fingerprint changed is refused.
  *
  * <p>The user is asked between two connections, never during a handshake: the first handshake only
- * learns the fingerprint, and after a yes, {@link ChatConnection} connects again. A person may take
- * a minute to compare fingerprints; the server would not wait that long inside a handshake.
+ * learns the fingerprint, and after a yes, {@link TlsTransport} connects again. A person may take a
+ * minute to compare fingerprints; the server would not wait that long inside a handshake.
  */
 public final class ServerTrust {
 
@@ -54,18 +51,6 @@ public final class ServerTrust {
     FirstSeen(String fingerprint) {
       super("not yet trusted: " + fingerprint);
       this.fingerprint = fingerprint;
-    }
-  }
-
-  /**
-   * The server refused the connection in plain text before the handshake ({@code ERR SERVER_FULL}):
-   * the message says why. Unlike a {@link TlsProblem}, trying again later may work.
-   */
-  public static final class Refused extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    Refused(String message) {
-      super(message);
     }
   }
 
@@ -106,12 +91,6 @@ public final class ServerTrust {
     return known;
   }
 
-  /** The ERR line a server sent in plain text instead of a handshake, if {@code tcp} kept it. */
-  private static ServerMessage refusal(Socket tcp) {
-    String line = tcp instanceof FirstBytesSocket kept ? kept.firstLine() : null;
-    return line == null ? null : ServerMessage.parse(line);
-  }
-
   /**
    * Runs the client's TLS 1.3 handshake over {@code tcp}, giving up after {@code timeout}.
    *
@@ -120,19 +99,8 @@ public final class ServerTrust {
    */
   SSLSocket handshake(Socket tcp, String host, int port, Duration timeout) throws IOException {
     String server = KnownServers.key(host, port);
-    Pinning pinning = new Pinning(server);
-    SSLSocket tls;
-    try {
-      SSLContext context = SSLContext.getInstance("TLSv1.3");
-      context.init(null, new TrustManager[] {pinning}, null);
-      tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JDK 11+ has TLS 1.3", e);
-    }
-    tls.setEnabledProtocols(new String[] {"TLSv1.3"});
-    SSLParameters parameters = tls.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the name must match, for a CA's
-    tls.setSSLParameters(parameters);
+    Pinning pinning = new Pinning(server, known, authorities, trusted);
+    SSLSocket tls = client(tcp, host, port, pinning);
     tcp.setSoTimeout(Math.toIntExact(timeout.toMillis()));
     try {
       tls.startHandshake();
@@ -141,22 +109,7 @@ public final class ServerTrust {
           "No TLS answer from %s in %d s: does the server speak TLS? If not, leave out --tls."
               .formatted(server, timeout.toSeconds()));
     } catch (SSLException e) {
-      if (pinning.firstSeen != null) {
-        throw new FirstSeen(pinning.firstSeen);
-      }
-      if (pinning.refusal != null) {
-        throw new TlsProblem(pinning.refusal);
-      }
-      if (pinning.fingerprint == null && refusal(tcp) instanceof Err err) {
-        throw new Refused(
-            "The server at %s refused the connection: %s.".formatted(server, err.text()));
-      }
-      if (pinning.fingerprint == null) {
-        throw new TlsProblem(
-            "The server at %s does not speak TLS 1.3 (%s). Leave out --tls (untick \"Use TLS\")."
-                .formatted(server, e.getMessage()));
-      }
-      throw new TlsProblem("TLS with " + server + " failed: " + e.getMessage());
+      throw failed(e, pinning, tcp, server);
     }
     tcp.setSoTimeout(0);
     if (pinning.rememberAfter) {
@@ -192,6 +145,51 @@ public final class ServerTrust {
     known.remember(server, fingerprint);
   }
 
+  /** A TLS 1.3 client socket over {@code tcp} that checks the server with {@code pinning}. */
+  private static SSLSocket client(Socket tcp, String host, int port, Pinning pinning)
+      throws IOException {
+    SSLSocket tls;
+    try {
+      SSLContext context = SSLContext.getInstance("TLSv1.3");
+      context.init(null, new TrustManager[] {pinning}, null);
+      tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every JDK 11+ has TLS 1.3", e);
+    }
+    tls.setEnabledProtocols(new String[] {"TLSv1.3"});
+    SSLParameters parameters = tls.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the name must match, for a CA's
+    tls.setSSLParameters(parameters);
+    return tls;
+  }
+
+  /** Why the handshake failed, in the words of the exception to throw. */
+  private static IOException failed(SSLException e, Pinning pinning, Socket tcp, String server) {
+    if (pinning.firstSeen != null) {
+      return new FirstSeen(pinning.firstSeen);
+    }
+    if (pinning.refusal != null) {
+      return new TlsProblem(pinning.refusal);
+    }
+    if (pinning.fingerprint == null && refusal(tcp) instanceof Err err) {
+      // Not a TLS problem: the server refused in plain text (it is full). Later may work.
+      return new ConnectProblem(
+          "The server at %s refused the connection: %s.".formatted(server, err.text()), false);
+    }
+    if (pinning.fingerprint == null) {
+      return new TlsProblem(
+          "The server at %s does not speak TLS 1.3 (%s). Leave out --tls (untick \"Use TLS\")."
+              .formatted(server, e.getMessage()));
+    }
+    return new TlsProblem("TLS with " + server + " failed: " + e.getMessage());
+  }
+
+  /** The ERR line a server sent in plain text instead of a handshake, if {@code tcp} kept it. */
+  private static ServerMessage refusal(Socket tcp) {
+    String line = tcp instanceof FirstBytesSocket kept ? kept.firstLine() : null;
+    return line == null ? null : ServerMessage.parse(line);
+  }
+
   /** What a client with no terminal (and no window) says about a new server. */
   private static boolean nobodyToAsk(String server, String fingerprint) throws TlsProblem {
     throw new TlsProblem(
@@ -199,21 +197,6 @@ public final class ServerTrust {
                 + " SHA-256 fingerprint is %s. If it matches the one the server printed, connect"
                 + " with --trust %s")
             .formatted(server, fingerprint, fingerprint));
-  }
-
-  /** The loud warning for a certificate that changed. */
-  private String changed(String server, String fingerprint) throws IOException {
-    StringBuilder text = new StringBuilder();
-    text.append("WARNING: THE CERTIFICATE OF ").append(server).append(" HAS CHANGED. Refused. ");
-    text.append("Someone may be pretending to be this server to read your messages and password");
-    text.append(" (a man-in-the-middle attack), or its administrator made a new certificate. ");
-    text.append("It now shows ").append(fingerprint).append("; you trusted ");
-    text.append(
-        String.join(" or ", known.entries(server).stream().map(e -> e.fingerprint()).toList()));
-    text.append(". Ask the administrator. If the change is expected, remove line ");
-    text.append(String.join(", ", known.entries(server).stream().map(e -> "" + e.line()).toList()));
-    text.append(" of ").append(known.file()).append(" and connect again.");
-    return text.toString();
   }
 
   private static X509ExtendedTrustManager authorities(KeyStore trustStore) {
@@ -229,91 +212,6 @@ public final class ServerTrust {
       throw new IllegalStateException("the JDK gave no X.509 trust manager");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot read the JDK's trust store", e);
-    }
-  }
-
-  /**
-   * One handshake's decision: an authority's word, else the known-servers file. It never asks: it
-   * notes what it saw, and the handshake fails if the server is new.
-   */
-  private final class Pinning extends X509ExtendedTrustManager {
-    private final String server;
-    String fingerprint; // the certificate the server showed, once it has
-    String firstSeen; // set if the server is new
-    String refusal; // set if the certificate changed
-    boolean rememberAfter; // new, and the user trusted it beforehand (--trust)
-
-    Pinning(String server) {
-      this.server = server;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      fingerprint = Fingerprints.sha256(chain[0].getEncoded());
-      try {
-        authorities.checkServerTrusted(chain, authType, socket);
-        return; // vouched for by a certificate authority, for this host name
-      } catch (CertificateException e) {
-        // Not an authority's certificate (or not for this name): is it one the user trusts?
-      }
-      Verdict verdict;
-      try {
-        verdict = known.check(server, fingerprint);
-        if (verdict == Verdict.CHANGED) {
-          refusal = changed(server, fingerprint);
-        }
-      } catch (IOException e) {
-        refusal = "Cannot read " + known.file() + " (" + e.getMessage() + ")";
-        throw new CertificateException(refusal, e);
-      }
-      switch (verdict) {
-        case KNOWN -> {}
-        case CHANGED -> throw new CertificateException("certificate changed");
-        case UNKNOWN -> {
-          if (fingerprint.equals(trusted)) {
-            rememberAfter = true;
-          } else {
-            firstSeen = fingerprint;
-            throw new CertificateException("not yet trusted");
-          }
-        }
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("this client uses sockets, not engines");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException("a socket is needed to check the host name");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      throw new CertificateException("a client does not check clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("a client does not check clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException("a client does not check clients");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

@@ -1,4 +1,4 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
 import edu.sockets.chat.protocol.Fingerprints;
 import java.io.IOException;

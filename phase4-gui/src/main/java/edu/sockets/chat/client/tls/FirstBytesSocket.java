@@ -1,4 +1,4 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

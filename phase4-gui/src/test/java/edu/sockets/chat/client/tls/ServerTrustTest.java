@@ -1,10 +1,18 @@
-package edu.sockets.chat.client;
+package edu.sockets.chat.client.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.sockets.chat.LocalServer;
 import edu.sockets.chat.TlsFixture;
+import edu.sockets.chat.client.ChatConnection;
+import edu.sockets.chat.client.ChatSession;
+import edu.sockets.chat.client.Credentials;
+import edu.sockets.chat.client.ReconnectPolicy;
+import edu.sockets.chat.client.SignIn;
+import edu.sockets.chat.client.Status;
+import edu.sockets.chat.client.Status.State;
+import edu.sockets.chat.client.Transport;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Info;
 import java.io.IOException;
@@ -49,11 +57,12 @@ class ServerTrustTest {
     server.close();
   }
 
-  /** Connects with {@code trust}, reads the banner, and says goodbye. */
+  /** Connects with {@code trust} (plain TCP if null), reads the banner, and says goodbye. */
   private static boolean connect(int port, ServerTrust trust) throws Exception {
     BlockingQueue<ServerMessage> lines = new LinkedBlockingQueue<>();
+    Transport transport = trust == null ? Transport.TCP : new TlsTransport(trust);
     try (ChatConnection connection =
-        ChatConnection.open("127.0.0.1", port, TIMEOUT, trust, collect(lines))) {
+        ChatConnection.open("127.0.0.1", port, TIMEOUT, transport, collect(lines))) {
       assertThat(lines.poll(5, TimeUnit.SECONDS)).isInstanceOf(Info.class);
       return connection.isSecure();
     }
@@ -97,47 +106,71 @@ class ServerTrustTest {
     KnownServers known = new KnownServers(dir.resolve("known-servers"));
     List<String> asked = new CopyOnWriteArrayList<>();
     ServerTrust trust = ServerTrust.of(known).askingWith((srv, fp) -> asked.add(fp));
-    BlockingQueue<ChatSession.State> states = new LinkedBlockingQueue<>();
+    BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
+    try (LocalServer restarting = LocalServer.startTls()) {
+      ChatSession session = signIn(restarting.port(), trust, statuses);
+      assertThat(session.isSecure()).isTrue();
+
+      restarting.stop();
+      await(statuses, State.WAITING);
+      restarting.restart();
+      await(statuses, State.ONLINE);
+      assertThat(asked).as("asked on the first connection only").hasSize(1);
+      session.close();
+    }
+  }
+
+  @Test
+  @DisplayName("a certificate that changed while the session was away ends it, with the warning")
+  void aChangedCertificateEndsTheSession() throws Exception {
+    KnownServers known = new KnownServers(dir.resolve("known-servers"));
+    BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
+    try (LocalServer restarting = LocalServer.startTls()) {
+      String server = "127.0.0.1:" + restarting.port();
+      ChatSession session =
+          signIn(restarting.port(), ServerTrust.of(known).trusting(fingerprint()), statuses);
+      restarting.stop();
+      String other = "11:22:33:44:55:66:77:88:99:00:AA:BB:CC:DD:EE:FF:".repeat(2).substring(0, 95);
+      Files.writeString(known.file(), server + " " + other + "\n"); // as if trusted elsewhere
+      restarting.restart();
+
+      assertThat(await(statuses, State.CLOSED).text())
+          .as("no retrying: the same certificate would be refused again")
+          .startsWith("WARNING: THE CERTIFICATE OF " + server + " HAS CHANGED");
+      assertThat(session.state()).isEqualTo(State.CLOSED);
+    }
+  }
+
+  /** Signs tess in over TLS, each status into {@code statuses}; reconnects quickly after a drop. */
+  private static ChatSession signIn(int port, ServerTrust trust, BlockingQueue<Status> statuses)
+      throws Exception {
     ChatSession.Listener listener =
         new ChatSession.Listener() {
           @Override
           public void onMessage(ServerMessage message) {}
 
           @Override
-          public void onStatus(ChatSession.Status status) {
-            states.add(status.state());
+          public void onStatus(Status status) {
+            statuses.add(status);
           }
         };
-    try (LocalServer restarting = LocalServer.startTls()) {
-      ChatSession session =
-          ChatSession.signIn(
-                  "127.0.0.1",
-                  restarting.port(),
-                  Credentials.guest("tess"),
-                  TIMEOUT,
-                  new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0),
-                  trust,
-                  listener)
-              .get(10, TimeUnit.SECONDS);
-      assertThat(session.isSecure()).isTrue();
-
-      restarting.stop();
-      await(states, ChatSession.State.WAITING);
-      restarting.restart();
-      await(states, ChatSession.State.ONLINE);
-      assertThat(asked).as("asked on the first connection only").hasSize(1);
-      session.close();
-    }
+    ReconnectPolicy quick =
+        new ReconnectPolicy(Duration.ofMillis(100), 2, Duration.ofSeconds(1), 0);
+    SignIn signIn =
+        new SignIn("127.0.0.1", port, Credentials.guest("tess"), new TlsTransport(trust), quick);
+    return ChatSession.signIn(signIn, listener).get(10, TimeUnit.SECONDS);
   }
 
-  private static void await(BlockingQueue<ChatSession.State> states, ChatSession.State wanted)
+  /** The next status in {@code wanted}, skipping the others, within the timeout. */
+  private static Status await(BlockingQueue<Status> statuses, State wanted)
       throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    ChatSession.State state;
+    Status status;
     do {
-      state = states.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-      assertThat(state).as("the session reaching " + wanted).isNotNull();
-    } while (state != wanted);
+      status = statuses.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      assertThat(status).as("the session reaching " + wanted).isNotNull();
+    } while (status.state() != wanted);
+    return status;
   }
 
   @Test
@@ -227,7 +260,11 @@ class ServerTrustTest {
       ServerTrust trust = ServerTrust.of(new KnownServers(dir.resolve("known-servers")));
       assertThatThrownBy(() ->
               ChatConnection.open(
-                  "127.0.0.1", silent.getLocalPort(), Duration.ofSeconds(1), trust, null))
+                  "127.0.0.1",
+                  silent.getLocalPort(),
+                  Duration.ofSeconds(1),
+                  new TlsTransport(trust),
+                  null))
           .isInstanceOf(TlsProblem.class)
           .hasMessageContaining(
               "No TLS answer from 127.0.0.1:" + silent.getLocalPort() + " in 1 s");
