@@ -2,6 +2,7 @@ package edu.sockets.chat.server;
 
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.protocol.LineReader.LineTooLongException;
+import edu.sockets.chat.protocol.Replies;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -87,7 +88,7 @@ final class ClientConnection implements Peer {
           line = in.readLine();
         } catch (LineTooLongException e) {
           if (watch.lineRead(in.isInsideLine())) {
-            state.lineTooLong(this, LineReader.MAX_LINE_BYTES); // the line is gone; go on reading
+            state.tell(this, Replies.lineTooLong(LineReader.MAX_LINE_BYTES)); // and read on
           }
           continue;
         }
