@@ -6,13 +6,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every {@code INFO} and {@code ERR} the server sends, each written once: the server decides which
- * reply a client gets, this class says it. Pure, like {@link Command}: the texts are tested here,
- * without a server, and PROTOCOL.md quotes them.
+ * Every {@code INFO} and {@code ERR} text the server sends, each written once and tested without a
+ * server; PROTOCOL.md quotes them.
  */
 public final class Replies {
 
-  /** The reason {@code kick} gives when the administrator gives none. */
+  /** The reason of a {@code kick} that gives none. */
   public static final String KICKED_BY_ADMIN = "kicked by the administrator";
 
   private Replies() {}

@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A line from the server: formatted by the server with {@link #toLine()}, read back by clients with
- * {@link #parse(String)}. Every line starts with its type, so a client knows what it holds before
- * reading on; {@code <ts>} is the instant the server handled the event, in UTC.
+ * A line from the server: formatted by the server with {@link #toLine()}, read by clients with
+ * {@link #parse(String)}. {@code <ts>} is the instant the server handled the event, in UTC.
  */
 public sealed interface ServerMessage {
 
@@ -60,30 +59,19 @@ public sealed interface ServerMessage {
     }
   }
 
-  /**
-   * {@code HISTORY <ts> <from> <where> <text>}: a message sent before you arrived, where you
-   * arrived ({@code *} after WELCOME, a {@code #room} after joining it); shaped like {@link Msg}.
-   */
+  /** {@code HISTORY <ts> <from> <where> <text>}: sent before you arrived where you are. */
   record History(Instant ts, String from, String where, String text) implements ServerMessage {}
 
-  /**
-   * {@code OFFLINE <ts> <from> <to> <text>}: a private message sent to you while you were offline,
-   * with its original time and sender; delivered after WELCOME, oldest first.
-   */
+  /** {@code OFFLINE <ts> <from> <to> <text>}: a private message sent while you were offline. */
   record Offline(Instant ts, String from, String to, String text) implements ServerMessage {}
 
-  /**
-   * {@code QUEUED <ts> <user>}: your private message to {@code user} is stored until they sign in.
-   */
+  /** {@code QUEUED <ts> <user>}: your private message waits for {@code user} to sign in. */
   record Queued(Instant ts, String user) implements ServerMessage {}
 
   /** {@code BYE}: the server is about to close this connection. */
   record Bye() implements ServerMessage {}
 
-  /**
-   * {@code PING <token>}: the server has heard nothing for a while; a client that opted in with
-   * {@code /pong} answers {@code /pong <token>} (any line will do) or is disconnected.
-   */
+  /** {@code PING <token>}: a client that sent {@code /pong} answers, or is disconnected. */
   record Ping(String token) implements ServerMessage {}
 
   /** A line this client does not understand, kept whole: newer servers may send new types. */
@@ -95,33 +83,17 @@ public sealed interface ServerMessage {
       case Info m -> "INFO " + m.text();
       case Welcome m -> "WELCOME " + m.name();
       case Err m -> "ERR " + m.code() + " " + m.text();
-      case Msg m ->
-          "MSG " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
-      case Join m -> "JOIN " + Timestamps.format(m.ts()) + " " + m.name() + " " + m.where();
-      case Leave m ->
-          "LEAVE "
-              + Timestamps.format(m.ts())
-              + " "
-              + m.name()
-              + " "
-              + m.where()
-              + (m.reason() == null ? "" : " " + m.reason());
-      case Nick m -> "NICK " + Timestamps.format(m.ts()) + " " + m.oldName() + " " + m.newName();
+      case Msg m -> stamped("MSG", m.ts(), m.from(), m.to(), m.text());
+      case Join m -> stamped("JOIN", m.ts(), m.name(), m.where());
+      case Leave m when m.reason() == null -> stamped("LEAVE", m.ts(), m.name(), m.where());
+      case Leave m -> stamped("LEAVE", m.ts(), m.name(), m.where(), m.reason());
+      case Nick m -> stamped("NICK", m.ts(), m.oldName(), m.newName());
       case Users m -> withItems("USERS " + m.where(), m.names());
       case Rooms m ->
           withItems("ROOMS", m.rooms().stream().map(r -> r.room() + ":" + r.members()).toList());
-      case History m ->
-          "HISTORY "
-              + Timestamps.format(m.ts())
-              + " "
-              + m.from()
-              + " "
-              + m.where()
-              + " "
-              + m.text();
-      case Offline m ->
-          "OFFLINE " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
-      case Queued m -> "QUEUED " + Timestamps.format(m.ts()) + " " + m.user();
+      case History m -> stamped("HISTORY", m.ts(), m.from(), m.where(), m.text());
+      case Offline m -> stamped("OFFLINE", m.ts(), m.from(), m.to(), m.text());
+      case Queued m -> stamped("QUEUED", m.ts(), m.user());
       case Bye m -> "BYE";
       case Ping m -> "PING " + m.token();
       case Unknown m -> m.line();
@@ -198,6 +170,11 @@ public sealed interface ServerMessage {
       throw new IndexOutOfBoundsException(line);
     }
     return f;
+  }
+
+  /** {@code <TYPE> <ts> <field>...}. */
+  private static String stamped(String type, Instant ts, String... fields) {
+    return type + " " + Timestamps.format(ts) + " " + String.join(" ", fields);
   }
 
   private static String withItems(String head, List<String> items) {

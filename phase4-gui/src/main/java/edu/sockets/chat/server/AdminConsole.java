@@ -1,5 +1,6 @@
 package edu.sockets.chat.server;
 
+import edu.sockets.chat.protocol.Replies;
 import edu.sockets.chat.server.ChatState.UserView;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,9 +42,8 @@ public final class AdminConsole {
   }
 
   /**
-   * Runs commands from {@code in} until it ends or {@code shutdown}. When standard input ends (it
-   * was {@code /dev/null}, a closed pipe, or the server runs in the background) the server goes on
-   * serving; only the console stops.
+   * Runs commands until {@code shutdown} or the end of {@code in}: then ({@code /dev/null}, a
+   * server in the background) the server goes on serving.
    */
   public void run(InputStream in) {
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -106,7 +106,7 @@ public final class AdminConsole {
       out.accept("Usage: kick <name> [reason]");
       return;
     }
-    String reason = words.length > 1 ? words[1] : "kicked by the administrator";
+    String reason = words.length > 1 ? words[1] : Replies.KICKED_BY_ADMIN;
     out.accept(
         server.state().kick(words[0], reason)
             ? "Kicked " + words[0]

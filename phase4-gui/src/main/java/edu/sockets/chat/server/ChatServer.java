@@ -17,18 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The chat server: listens, and gives each accepted connection a reader and a writer thread. The
- * chat's rules live in {@link ChatState}; this class is the accept loop and the shutting down.
+ * The accept loop: gives each connection a reader and a writer thread, and shuts down. The chat's
+ * rules live in {@link ChatState}.
  */
 public final class ChatServer implements Closeable {
 
-  /** How many connections the operating system may queue while we are not in accept(). */
-  private static final int BACKLOG = 1024; // a thousand load-test users arrive at once
-
-  /** How long a shutdown waits for clients to take their BYE and close. */
-  private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
-
-  /** After accept() fails (too many open files, say), how long before trying again. */
+  // Connections the operating system may queue while we are not in accept(): a thousand
+  // load-test users arrive at once.
+  private static final int BACKLOG = 1024;
+  private static final Duration GOODBYE_TIME = Duration.ofSeconds(3); // to read BYE and close
   private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
   private final ServerSocket listener;
@@ -51,10 +48,7 @@ public final class ChatServer implements Closeable {
     this.storage = extensions.storage();
   }
 
-  /**
-   * Starts listening on {@code host:port} (port 0: any free port) and says so on {@code out}, which
-   * gets the server's log from then on. {@link Extensions#NONE}: the chat of chapter 4.
-   */
+  /** Listens on {@code host:port} (0: any free port); {@code out} gets the log from then on. */
   public static ChatServer open(String host, int port, Extensions extensions, Consumer<String> out)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
@@ -66,7 +60,7 @@ public final class ChatServer implements Closeable {
     return listener.getLocalPort();
   }
 
-  /** Whether it listens on every interface (0.0.0.0), where other machines can reach it. */
+  /** Whether it listens on every interface (0.0.0.0), where other machines reach it. */
   public boolean listensEverywhere() {
     return listener.getInetAddress().isAnyLocalAddress();
   }
@@ -75,12 +69,12 @@ public final class ChatServer implements Closeable {
     return state;
   }
 
-  /** Connections open now (registered or not): for tests and the chapter's measurements. */
+  /** Connections open now, registered or not. */
   public int connectionCount() {
     return open.size();
   }
 
-  /** Reader, writer and refusal threads running now: two per connection when all is well. */
+  /** Threads running now: two per connection (its reader and writer) when all is well. */
   public int threadCount() {
     return threads.get();
   }
@@ -99,8 +93,7 @@ public final class ChatServer implements Closeable {
   }
 
   /**
-   * Runs {@link #serve()} on a thread of its own, for programs that hold a server beside other work
-   * (the demos, the screenshots, tests). A failure of the listener is printed on its log.
+   * Runs {@link #serve()} on a daemon thread of its own (demos, tests); a failure goes to the log.
    */
   public Thread serveInBackground(String threadName) {
     return Thread.ofPlatform()
@@ -131,7 +124,6 @@ public final class ChatServer implements Closeable {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops listening. */
   @Override
   public void close() {
     closeQuietly(listener);
@@ -145,9 +137,8 @@ public final class ChatServer implements Closeable {
 
   private void acceptUntilShutdown() throws IOException {
     while (true) {
-      Socket socket;
       try {
-        socket = listener.accept();
+        start(listener.accept());
       } catch (IOException e) {
         if (shuttingDown) {
           return; // shutdown() closed the listener to end this accept()
@@ -163,9 +154,7 @@ public final class ChatServer implements Closeable {
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
         }
-        continue;
       }
-      start(socket);
     }
   }
 
@@ -211,9 +200,8 @@ public final class ChatServer implements Closeable {
   }
 
   /**
-   * A virtual thread, counted while it runs (see {@link #threadCount()}). Virtual: a thread per
-   * connection (two, with its writer) costs a few kilobytes, so a thousand users need no pool and
-   * no callbacks; blocking reads stay simple to read.
+   * A virtual thread, counted while it runs. Virtual: a thread costs a few kilobytes, so a thousand
+   * users need no pool and no callbacks, and blocking reads stay simple to read.
    */
   private Thread countedThread(Runnable task) {
     return Thread.ofVirtual()

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How {@link ChatState} queues lines for peers, under its lock: each line encoded once however many
- * get it; a peer whose queue is full noted, to be dropped once the event is done; and every event
- * stamped with a time that never goes backwards.
+ * How {@link ChatState} queues lines, under its lock: each encoded once however many get it, and
+ * every event stamped with a time that never goes backwards.
  */
 final class Delivery {
 
@@ -23,7 +22,7 @@ final class Delivery {
     this.clock = clock;
   }
 
-  /** The time of the event now being handled: never earlier than the previous one. */
+  /** The time of the event being handled: never earlier than the previous one. */
   Instant stamp() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (now.isAfter(lastStamp)) {

@@ -1,12 +1,8 @@
 package edu.sockets.chat.server;
 
 /**
- * What chapter 5 adds to the chat of chapter 4, each part reached through one interface: accounts,
- * history, the defences against abuse, and TLS. {@link #NONE} is the chat alone, as protocol
- * version 1 describes it.
- *
- * @param storage what keeps data beyond the server (the database), closed once the server has
- *     stopped and its history is written
+ * What chapter 5 adds to the chat, each part through one interface; {@link #NONE} is the chat of
+ * chapter 4. {@code storage} (the database) is closed once the server has stopped.
  */
 public record Extensions(
     Accounts accounts,
