@@ -69,12 +69,11 @@ public final class ChatServer implements Closeable {
     return state;
   }
 
-  /** Connections open now, registered or not. */
   public int connectionCount() {
     return open.size();
   }
 
-  /** Threads running now: two per connection (its reader and writer) when all is well. */
+  /** Two per connection (its reader and writer) when all is well. */
   public int threadCount() {
     return threads.get();
   }
@@ -92,9 +91,7 @@ public final class ChatServer implements Closeable {
     }
   }
 
-  /**
-   * Runs {@link #serve()} on a daemon thread of its own (demos, tests); a failure goes to the log.
-   */
+  /** For demos and tests: {@link #serve()} on a daemon thread; a failure goes to the log. */
   public Thread serveInBackground(String threadName) {
     return Thread.ofPlatform()
         .daemon()
@@ -119,7 +116,7 @@ public final class ChatServer implements Closeable {
     close();
   }
 
-  /** Waits until {@link #serve()} has returned, for a Ctrl+C handler. */
+  /** For a Ctrl+C handler: waits until {@link #serve()} has returned. */
   public boolean awaitStopped(Duration timeout) throws InterruptedException {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -129,7 +126,7 @@ public final class ChatServer implements Closeable {
     closeQuietly(listener);
   }
 
-  /** Formats an address the way people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
+  /** An address as people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
   public static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;

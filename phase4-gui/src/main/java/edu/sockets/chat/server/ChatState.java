@@ -31,7 +31,6 @@ public final class ChatState {
   private final ReentrantLock lock = new ReentrantLock();
   private final Clock clock;
   private final Consumer<String> log;
-  private final Accounts accounts;
 
   // All guarded by lock.
   private final Delivery delivery;
@@ -48,11 +47,10 @@ public final class ChatState {
   public ChatState(Clock clock, Consumer<String> log, Accounts accounts, MessageHistory history) {
     this.clock = clock;
     this.log = log;
-    this.accounts = accounts;
     this.delivery = new Delivery(clock);
     this.rooms = new Rooms(delivery, history);
     this.users = new Users(delivery, rooms, accounts, history, log);
-    this.signIns = new SignIns(users, delivery, accounts, log);
+    this.signIns = new SignIns(this, users, delivery, accounts, log);
   }
 
   /** A connection opened: it gets the banner, and may register. */
@@ -72,10 +70,10 @@ public final class ChatState {
   public void receive(Peer peer, String line) {
     Command command = Command.parse(line);
     if (command instanceof Command.Register || command instanceof Command.Login) {
-      signIn(peer, command); // takes the lock itself, twice, and checks the password in between
-      return;
+      signIns.signIn(peer, command); // takes the lock itself, twice, and hashes in between
+    } else {
+      withSession(peer, session -> handle(session, command));
     }
-    withSession(peer, session -> handle(session, command));
   }
 
   /** The connection ended without {@code /exit} (end of stream, reset, error). */
@@ -177,24 +175,8 @@ public final class ChatState {
     }
   }
 
-  /**
-   * {@code /register} or {@code /login}: the password is hashed on the connection's reader thread,
-   * between two short turns with the lock, so that the chat goes on meanwhile.
-   */
-  private void signIn(Peer peer, Command command) {
-    boolean mayTry =
-        locked(() -> {
-          Session session = users.session(peer);
-          return session != null && signIns.mayTry(session, command);
-        });
-    if (mayTry) {
-      Accounts.Outcome outcome = accounts.signIn(command, peer.address());
-      withSession(peer, session -> signIns.finish(session, outcome)); // unless it left meanwhile
-    }
-  }
-
   /** Runs {@code action} with the lock held, unless the connection is leaving. */
-  private void withSession(Peer peer, Consumer<Session> action) {
+  void withSession(Peer peer, Consumer<Session> action) {
     locked(() -> {
       Session session = users.session(peer);
       if (session != null) {
@@ -210,7 +192,7 @@ public final class ChatState {
     });
   }
 
-  private <T> T locked(Supplier<T> action) {
+  <T> T locked(Supplier<T> action) {
     lock.lock();
     try {
       T result = action.get();

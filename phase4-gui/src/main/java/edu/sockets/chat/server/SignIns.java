@@ -6,18 +6,17 @@ import edu.sockets.chat.protocol.Replies;
 import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.util.function.Consumer;
 
-/**
- * What {@code /register} and {@code /login} do to the chat (chapter 5), before and after {@link
- * Accounts} checks the password; used by {@link ChatState} with its lock held.
- */
+/** What {@code /register} and {@code /login} do to the chat (chapter 5). */
 final class SignIns {
 
+  private final ChatState chat;
   private final Users users;
   private final Delivery delivery;
   private final Accounts accounts;
   private final Consumer<String> log;
 
-  SignIns(Users users, Delivery delivery, Accounts accounts, Consumer<String> log) {
+  SignIns(ChatState chat, Users users, Delivery delivery, Accounts accounts, Consumer<String> log) {
+    this.chat = chat;
     this.users = users;
     this.delivery = delivery;
     this.accounts = accounts;
@@ -25,10 +24,23 @@ final class SignIns {
   }
 
   /**
-   * Whether {@code session} may go on with this {@code /register} or {@code /login}; if not, says
-   * why.
+   * The password is hashed on the connection's reader thread, between two short turns with the
+   * chat's lock, so that the chat goes on meanwhile.
    */
-  boolean mayTry(Session session, Command command) {
+  void signIn(Peer peer, Command command) {
+    boolean mayTry =
+        chat.locked(() -> {
+          Session session = users.session(peer);
+          return session != null && mayTry(session, command);
+        });
+    if (mayTry) {
+      Accounts.Outcome outcome = accounts.signIn(command, peer.address());
+      chat.withSession(peer, session -> finish(session, outcome)); // unless it left meanwhile
+    }
+  }
+
+  /** Whether {@code session} may go on with this command; if not, it is told why. */
+  private boolean mayTry(Session session, Command command) {
     Err refused = refusal(session, command);
     if (refused != null) {
       delivery.send(session, refused);
@@ -52,7 +64,7 @@ final class SignIns {
   }
 
   /** What the accounts answered: an error, or the session becomes the account's. */
-  void finish(Session session, Accounts.Outcome outcome) {
+  private void finish(Session session, Accounts.Outcome outcome) {
     switch (outcome) {
       case Accounts.Refused r -> delivery.send(session, r.error());
       case Accounts.SignedIn s -> signedIn(session, s.name());
