@@ -31,9 +31,7 @@ public final class ChatServer implements Closeable {
   private final ServerSocket listener;
   private final Consumer<String> log;
   private final ChatState state;
-  private final Guard guard;
-  private final Transport transport;
-  private final AutoCloseable storage;
+  private final Extensions extensions; // chapter 5's parts
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threads = new AtomicInteger(); // connection threads now running
@@ -43,9 +41,7 @@ public final class ChatServer implements Closeable {
     this.listener = listener;
     this.log = ServerLog.to(out);
     this.state = new ChatState(Clock.systemUTC(), log, extensions.accounts(), extensions.history());
-    this.guard = extensions.guard();
-    this.transport = extensions.transport();
-    this.storage = extensions.storage();
+    this.extensions = extensions;
   }
 
   /** Listens on {@code host:port} (0: any free port); {@code out} gets the log from then on. */
@@ -80,13 +76,13 @@ public final class ChatServer implements Closeable {
 
   /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
   public void serve() throws IOException {
-    guard.start();
+    extensions.guard().start();
     try {
       acceptUntilShutdown();
       awaitGoodbyes();
     } finally {
-      guard.close();
-      closeStorage();
+      extensions.guard().close();
+      extensions.closeStorage(log);
       stopped.countDown();
     }
   }
@@ -157,7 +153,7 @@ public final class ChatServer implements Closeable {
 
   private void start(Socket socket) {
     String address = endpoint(socket.getInetAddress(), socket.getPort());
-    if (!guard.admit(socket, address, this::countedThread)) {
+    if (!extensions.guard().admit(socket, address, this::countedThread)) {
       return; // refused: the guard tells the client why, and closes the socket
     }
     try {
@@ -167,7 +163,7 @@ public final class ChatServer implements Closeable {
     } catch (SocketException e) {
       // A connection that is already broken: its reader will find out and clean up.
     }
-    log.accept(address + " connected" + transport.whatNext());
+    log.accept(address + " connected" + extensions.transport().whatNext());
     open.add(socket);
     Thread reader =
         countedThread(() -> {
@@ -175,7 +171,7 @@ public final class ChatServer implements Closeable {
             serveConnection(socket, address);
           } finally {
             open.remove(socket);
-            guard.release(socket);
+            extensions.guard().release(socket);
           }
         });
     reader.setName("reader " + address);
@@ -184,16 +180,14 @@ public final class ChatServer implements Closeable {
 
   /** On the connection's reader thread: its transport (TLS, or nothing), then the chat. */
   private void serveConnection(Socket tcp, String address) {
-    Socket socket;
     try {
-      socket = transport.open(tcp, address);
-    } catch (IOException e) {
+      Socket socket = extensions.transport().open(tcp, address);
+      ClientConnection connection = new ClientConnection(socket, tcp, address, state, log);
+      connection.serve(extensions.guard().watch(state, connection), this::countedThread);
+    } catch (IOException e) { // from the transport: serve() handles its own
       log.accept(address + " " + e.getMessage());
       closeQuietly(tcp);
-      return;
     }
-    ClientConnection connection = new ClientConnection(socket, tcp, address, state, log);
-    connection.serve(guard.watch(state, connection), this::countedThread);
   }
 
   /**
@@ -224,16 +218,6 @@ public final class ChatServer implements Closeable {
       }
     }
     open.forEach(ChatServer::closeQuietly);
-  }
-
-  private void closeStorage() {
-    try {
-      storage.close(); // history still waiting is written; then the database is closed
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.accept("closing the data: " + e.getMessage());
-    }
   }
 
   private static void closeQuietly(Closeable closeable) {

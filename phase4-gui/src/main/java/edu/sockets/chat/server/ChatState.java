@@ -39,7 +39,7 @@ public final class ChatState {
   private final SignIns signIns;
   private boolean shutDown;
 
-  /** The chat of chapter 4: names without accounts, and no history. */
+  /** The chat of chapter 4: no accounts, no history. */
   public ChatState(Clock clock, Consumer<String> log) {
     this(clock, log, Accounts.NONE, MessageHistory.NONE);
   }

@@ -10,9 +10,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * One client's connection: a reader thread (the one that calls {@link #serve}) that hands each line
- * to {@link ChatState}, and a writer thread that empties the client's {@link Outbox} onto the
- * socket.
+ * One client's connection: its reader thread (the one in {@link #serve}) hands each line to {@link
+ * ChatState}; its writer thread empties its {@link Outbox} onto the socket.
  */
 final class ClientConnection implements Peer {
 

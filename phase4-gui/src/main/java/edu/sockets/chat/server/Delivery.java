@@ -57,16 +57,9 @@ final class Delivery {
     }
   }
 
-  boolean hasOverflowed() {
-    return !overflowed.isEmpty();
-  }
-
+  /** A session whose queue overflowed, or null when there is none left. */
   Session takeOverflowed() {
-    return overflowed.removeLast();
-  }
-
-  void forgetOverflowed() {
-    overflowed.clear();
+    return overflowed.isEmpty() ? null : overflowed.removeLast();
   }
 
   static byte[] encode(ServerMessage message) {

@@ -60,7 +60,7 @@ final class Outbox {
     return true;
   }
 
-  /** The writer writes what is queued, then {@link #drainTo} returns. */
+  /** The writer writes what is queued, then stops. */
   void finish() {
     finishing = true;
     wakeWriter();
@@ -81,10 +81,7 @@ final class Outbox {
     }
   }
 
-  /**
-   * The writer thread's loop: writes queued lines to {@code out} until {@link #finish} (true: all
-   * written) or {@link #abort} (false).
-   */
+  /** The writer thread's loop; true after {@link #finish}, false after {@link #abort}. */
   boolean drainTo(OutputStream out) throws IOException {
     writer = Thread.currentThread();
     BufferedOutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER_BYTES);

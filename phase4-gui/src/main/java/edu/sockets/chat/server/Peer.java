@@ -1,18 +1,12 @@
 package edu.sockets.chat.server;
 
-/**
- * One connection as {@link ChatState} sees it: somewhere to queue lines, and a way to end it. The
- * server's is a {@link ClientConnection}; tests use a list.
- */
+/** One connection as {@link ChatState} sees it; tests use a list instead of a socket. */
 public interface Peer {
 
   /** The other end, {@code ip:port}. */
   String address();
 
-  /**
-   * Queues one encoded line without waiting; false when the queue is full: the client has stopped
-   * reading, and waiting for it would stall everyone else.
-   */
+  /** Queues an encoded line without waiting, which would stall everyone; false when it is full. */
   boolean send(byte[] line);
 
   /** Writes what is queued, then closes: the goodbye ({@code BYE}, {@code ERR KICKED}) arrives. */

@@ -161,13 +161,14 @@ final class Users {
 
   /** Drops the clients whose queue overflowed during the last event. */
   void dropOverflowed() {
-    while (delivery.hasOverflowed()) {
-      Session session = delivery.takeOverflowed();
-      if (sessions.containsKey(session.peer)) {
+    Session session = delivery.takeOverflowed();
+    while (session != null) {
+      if (sessions.containsKey(session.peer)) { // not gone already
         log.accept(session.peer.address() + " dropped: it stopped reading (queue full)");
         session.peer.abort();
         remove(session, "dropped"); // may overflow more queues: the loop goes on
       }
+      session = delivery.takeOverflowed();
     }
   }
 
@@ -178,7 +179,6 @@ final class Users {
     sessions.keySet().forEach(Peer::closeAfterSending);
     sessions.clear();
     byName.clear();
-    delivery.forgetOverflowed(); // closing anyway
   }
 
   /** WELCOME, JOIN to the others, then history. */
