@@ -5,10 +5,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/**
- * A line from a client, parsed. Pure, so every rule of the client-to-server half of the protocol is
- * tested without a network; what depends on the chat's state (is the name taken?) is the server's.
- */
+/** A line from a client, parsed: pure, so every rule it follows is tested without a network. */
 public sealed interface Command {
 
   /** What {@code /help} shows, on the server ({@code INFO} lines) and in the clients. */

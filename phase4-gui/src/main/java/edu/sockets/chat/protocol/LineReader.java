@@ -111,7 +111,6 @@ public final class LineReader {
     return new String(line, 0, size, StandardCharsets.UTF_8);
   }
 
-  /** A line passed the limit; it is discarded, and reading can go on. */
   public static final class LineTooLongException extends IOException {
     private static final long serialVersionUID = 1L;
 

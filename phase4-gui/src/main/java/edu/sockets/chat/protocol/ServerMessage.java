@@ -33,7 +33,6 @@ public sealed interface ServerMessage {
   /** {@code LEAVE <ts> <name> <where> [<reason>]}; reason is null when there is none. */
   record Leave(Instant ts, String name, String where, String reason) implements ServerMessage {}
 
-  /** {@code NICK <ts> <old> <new>}. */
   record Nick(Instant ts, String oldName, String newName) implements ServerMessage {}
 
   /** {@code USERS <where> <name>...}, names sorted ignoring case. */
@@ -43,7 +42,6 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** {@code ROOMS <#room>:<count>...}. */
   record Rooms(List<RoomCount> rooms) implements ServerMessage {
     public Rooms {
       rooms = List.copyOf(rooms);
@@ -114,14 +112,14 @@ public sealed interface ServerMessage {
     return switch (type) {
       case "INFO" -> new Info(rest(line, 1));
       case "WELCOME" -> new Welcome(rest(line, 1));
-      case "ERR" -> new Err(fields(line, 3)[1], rest(line, 2));
-      case "MSG", "HISTORY", "OFFLINE" -> message(type, fields(line, 5));
+      case "ERR" -> new Err(line.split(" ", 3)[1], rest(line, 2));
+      case "MSG", "HISTORY", "OFFLINE" -> message(type, line.split(" ", 5)); // text keeps spaces
       case "JOIN" -> {
         String[] f = exactly(line, 4);
         yield new Join(Instant.parse(f[1]), f[2], f[3]);
       }
       case "LEAVE" -> {
-        String[] f = fields(line, 5);
+        String[] f = line.split(" ", 5);
         yield new Leave(Instant.parse(f[1]), f[2], f[3], f.length > 4 ? f[4] : null);
       }
       case "NICK" -> {
@@ -152,11 +150,6 @@ public sealed interface ServerMessage {
       case "HISTORY" -> new History(ts, f[2], f[3], f[4]);
       default -> new Offline(ts, f[2], f[3], f[4]);
     };
-  }
-
-  /** The line cut at its first {@code count - 1} spaces: the last field keeps the rest. */
-  private static String[] fields(String line, int count) {
-    return line.split(" ", count);
   }
 
   private static String rest(String line, int fieldsBefore) {

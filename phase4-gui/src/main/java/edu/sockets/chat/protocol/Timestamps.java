@@ -3,17 +3,15 @@ package edu.sockets.chat.protocol;
 import java.time.Instant;
 
 /**
- * Formats a {@code <ts>} as {@link Instant#toString()} does, remembering the last instant: a busy
- * server stamps many lines with one millisecond, so the costly {@code DateTimeFormatter} runs a few
- * hundred times a load run instead of 10,000.
+ * Formats {@code <ts>} as {@link Instant#toString()} does, remembering the last instant: a busy
+ * server stamps many lines with one millisecond, and {@code DateTimeFormatter} is costly.
  */
 final class Timestamps {
 
-  /** Immutable, so any thread may read the pair another thread stored. */
   private record Formatted(Instant instant, String text) {}
 
-  // Threads may race to replace it: each stores a correct pair, so the worst case is formatting
-  // an instant twice. volatile: a reader sees the whole pair, never a half-made one.
+  // Threads may race to replace it: each stores a correct pair, so the worst case is formatting an
+  // instant twice. volatile, and the pair immutable: a reader never sees a half-made one.
   private static volatile Formatted last = new Formatted(Instant.EPOCH, Instant.EPOCH.toString());
 
   private Timestamps() {}

@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/**
- * The administrator's commands, typed on the server's standard input: {@code list}, {@code kick},
- * {@code rename}, {@code say}, {@code shutdown}. A leading {@code /} or {@code :} is optional.
- */
+/** The administrator's commands, typed on the server's standard input. */
 public final class AdminConsole {
 
   static final List<String> HELP =
@@ -41,10 +38,7 @@ public final class AdminConsole {
     this.out = out;
   }
 
-  /**
-   * Runs commands until {@code shutdown} or the end of {@code in}: then ({@code /dev/null}, a
-   * server in the background) the server goes on serving.
-   */
+  /** Runs commands until {@code shutdown}, or until {@code in} ends and the server serves on. */
   public void run(InputStream in) {
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     try {

@@ -16,10 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/**
- * The accept loop: gives each connection a reader and a writer thread, and shuts down. The chat's
- * rules live in {@link ChatState}.
- */
+/** The accept loop: a reader and a writer thread for each connection, and the shutting down. */
 public final class ChatServer implements Closeable {
 
   // Connections the operating system may queue while we are not in accept(): a thousand
@@ -54,11 +51,6 @@ public final class ChatServer implements Closeable {
 
   public int port() {
     return listener.getLocalPort();
-  }
-
-  /** Whether it listens on every interface (0.0.0.0), where other machines reach it. */
-  public boolean listensEverywhere() {
-    return listener.getInetAddress().isAnyLocalAddress();
   }
 
   public ChatState state() {
@@ -220,7 +212,7 @@ public final class ChatServer implements Closeable {
     open.forEach(ChatServer::closeQuietly);
   }
 
-  private static void closeQuietly(Closeable closeable) {
+  static void closeQuietly(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException e) {

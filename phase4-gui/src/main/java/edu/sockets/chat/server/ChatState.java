@@ -56,13 +56,12 @@ public final class ChatState {
   /** A connection opened: it gets the banner, and may register. */
   public void connect(Peer peer) {
     locked(() -> {
+      Session session = users.open(peer, clock.instant());
       if (shutDown) {
-        Session late = new Session(peer, clock.instant());
-        delivery.send(late, List.of(Replies.shuttingDown(), new Bye()));
-        peer.closeAfterSending();
-        return;
+        users.sayGoodbye(); // too late: it hears what the others heard
+      } else {
+        delivery.send(session, Replies.banner());
       }
-      delivery.send(users.open(peer, clock.instant()), Replies.banner());
     });
   }
 
@@ -124,10 +123,7 @@ public final class ChatState {
       if (session == null) {
         return Replies.noSuchUser(oldName).text();
       }
-      Err refused =
-          Names.isValidName(newName)
-              ? users.nameRefusal(session, newName)
-              : Replies.nameInvalid(newName);
+      Err refused = users.nameRefusal(session, newName);
       if (refused != null) {
         return refused.text();
       }

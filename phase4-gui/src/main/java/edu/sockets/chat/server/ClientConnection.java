@@ -117,12 +117,8 @@ final class ClientConnection implements Peer {
   }
 
   private void closeSocket() {
-    try {
-      // The TCP socket: closing a TLS socket first sends close_notify, which waits for a write
-      // that is blocked on a client that does not read; closing under it ends that write too.
-      tcp.close();
-    } catch (IOException e) {
-      // Closing a socket that failed: nothing left to do with it.
-    }
+    // The TCP socket: closing a TLS socket first sends close_notify, which waits for a write that
+    // is blocked on a client that does not read; closing under it ends that write too.
+    ChatServer.closeQuietly(tcp);
   }
 }

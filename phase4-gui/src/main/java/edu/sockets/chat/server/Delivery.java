@@ -8,10 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * How {@link ChatState} queues lines, under its lock: each encoded once however many get it, and
- * every event stamped with a time that never goes backwards.
- */
+/** How {@link ChatState} queues lines, under its lock, and stamps its events. */
 final class Delivery {
 
   private final Clock clock;

@@ -15,19 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Outbox {
 
-  /**
-   * What may wait for one client: a whole 100 x 100 load run (about 530 KB), so a reader a little
-   * behind is never dropped, while one that stops costs at most this much.
-   */
+  // What may wait for one client: a whole 100 x 100 load run (about 530 KB), so a reader a little
+  // behind is never dropped, while one that stops costs at most this much.
   static final int MAX_QUEUED_BYTES = 1 << 20;
 
   private static final int WRITE_BUFFER_BYTES = 64 * 1024; // many small lines, one system call
 
-  /**
-   * After a write, how long the writer waits before looking for more: under steady traffic the next
-   * lines then leave in one write instead of one each, for at most 2 ms of latency (Nagle's trade,
-   * which waits 40). {@code -Dchat.linger.micros=0} turns it off.
-   */
+  // After a write, the writer waits before looking for more: under steady traffic the next lines
+  // leave in one write, not one each, for 2 ms of latency at most. -Dchat.linger.micros=0: off.
   static final long LINGER_NANOS = Long.getLong("chat.linger.micros", 2_000) * 1_000;
 
   private final int maxQueuedBytes;

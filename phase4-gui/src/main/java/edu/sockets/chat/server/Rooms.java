@@ -87,7 +87,6 @@ final class Rooms {
             : new Users(room.name, Session.sortedNames(room.members)));
   }
 
-  /** {@code /rooms}: every room and how many are in it. */
   void list(Session session) {
     List<RoomCount> counts =
         rooms.values().stream()

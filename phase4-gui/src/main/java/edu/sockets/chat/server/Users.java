@@ -67,7 +67,6 @@ final class Users {
         .toList();
   }
 
-  /** {@code /who}: everyone registered. */
   void who(Session session) {
     delivery.send(
         session, new ServerMessage.Users(Names.EVERYONE, Session.sortedNames(byName.values())));
@@ -83,8 +82,11 @@ final class Users {
     }
   }
 
-  /** Why {@code session} may not take {@code name} (a valid name), or null. */
+  /** Why {@code session} may not take {@code name}, or null. */
   Err nameRefusal(Session session, String name) {
+    if (!Names.isValidName(name)) {
+      return Replies.nameInvalid(name); // the admin's rename: Command has checked a /name
+    }
     if (name.equals(session.name)) {
       return Replies.nameUnchanged(name);
     }
@@ -118,7 +120,7 @@ final class Users {
     delivery.toAll(byName.values(), new Nick(delivery.stamp(), old, name), null);
   }
 
-  /** A public message: to every registered user, and into history. */
+  /** To every registered user, and into history. */
   void toEveryone(String from, String text) {
     Msg message = new Msg(delivery.stamp(), from, Names.EVERYONE, text);
     delivery.toAll(byName.values(), message, null);
