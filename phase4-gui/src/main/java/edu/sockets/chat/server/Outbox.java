@@ -21,8 +21,8 @@ final class Outbox {
 
   private static final int WRITE_BUFFER_BYTES = 64 * 1024; // many small lines, one system call
 
-  // After a write, the writer waits before looking for more: under steady traffic the next lines
-  // leave in one write, not one each, for 2 ms of latency at most. -Dchat.linger.micros=0: off.
+  // After a write, the writer waits 2 ms before looking again: a line to an idle writer leaves at
+  // once, and under steady traffic the next lines leave in one write. -Dchat.linger.micros=0: off.
   static final long LINGER_NANOS = Long.getLong("chat.linger.micros", 2_000) * 1_000;
 
   private final int maxQueuedBytes;
