@@ -140,10 +140,7 @@ public sealed interface Command {
       case Blank c -> true;
       case Pong c -> true;
       case Invalid c ->
-          switch (c.word()) {
-            case "/name", "/register", "/login", "/help", "/exit" -> true;
-            default -> false;
-          };
+          List.of("/name", "/register", "/login", "/help", "/exit").contains(c.word());
       default -> false;
     };
   }

@@ -40,11 +40,12 @@ public interface Accounts {
   }
 
   /**
-   * A private message to someone offline: what its sender gets. Called with the chat's lock held,
-   * so that it cannot slip in between a sign-in taking the waiting messages and going online.
+   * A private message to someone offline: what its sender gets, or nothing if no account has that
+   * name. Called with the chat's lock held, so that it cannot slip in between a sign-in taking the
+   * waiting messages and going online.
    */
   default List<ServerMessage> sendOffline(Msg message) {
-    return List.of(Replies.noSuchUser(message.to()));
+    return List.of();
   }
 
   /** Removes and returns the private messages that waited for the account {@code name}. */

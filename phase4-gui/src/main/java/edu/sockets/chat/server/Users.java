@@ -129,9 +129,10 @@ final class Users {
 
   void toUser(Session sender, String name, String text) {
     Session receiver = named(name);
-    if (receiver == null) { // offline: an account keeps it, or nobody has the name
-      delivery.send(
-          sender, accounts.sendOffline(new Msg(delivery.stamp(), sender.name, name, text)));
+    if (receiver == null) {
+      Msg message = new Msg(delivery.stamp(), sender.name, name, text);
+      List<ServerMessage> kept = accounts.sendOffline(message); // an account may keep it
+      delivery.send(sender, kept.isEmpty() ? List.of(Replies.noSuchUser(name)) : kept);
       return;
     }
     byte[] line = Delivery.encode(new Msg(delivery.stamp(), sender.name, receiver.name, text));
