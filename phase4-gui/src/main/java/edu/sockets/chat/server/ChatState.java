@@ -69,7 +69,7 @@ public final class ChatState {
   public void receive(Peer peer, String line) {
     Command command = Command.parse(line);
     if (command instanceof Command.Register || command instanceof Command.Login) {
-      signIns.signIn(peer, command); // takes the lock itself, twice, and hashes in between
+      signIns.signIn(peer, command); // chapter 5: the password is hashed outside the lock
     } else {
       withSession(peer, session -> handle(session, command));
     }
