@@ -14,7 +14,7 @@ import edu.sockets.chat.grading.ChatGrade;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.limits.Limits;
 import edu.sockets.chat.load.LoadGenerator;
-import edu.sockets.chat.protocol.Fingerprints;
+import edu.sockets.chat.protocol.trust.Fingerprints;
 import edu.sockets.chat.server.AdminConsole;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.store.StoreException;

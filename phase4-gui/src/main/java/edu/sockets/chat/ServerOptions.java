@@ -15,6 +15,7 @@ import edu.sockets.chat.store.StoreException;
 import edu.sockets.chat.tls.ServerCertificate;
 import edu.sockets.chat.tls.TlsHandshake;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -98,7 +99,7 @@ public record ServerOptions(
       Extensions parts =
           new Extensions(accounts, recent, new Defences(limits, log), transport, storage);
       ChatServer server = ChatServer.open(host, port, parts, out);
-      if (server.listensEverywhere()) {
+      if (InetAddress.getByName(host).isAnyLocalAddress()) { // 0.0.0.0: other machines reach it
         LanAddresses.print(server.port(), out);
       }
       out.accept(

@@ -99,7 +99,7 @@ public final class PasswordAccounts implements Accounts {
   public List<ServerMessage> sendOffline(Msg message) {
     String account = existing.get(Names.key(message.to()));
     if (account == null) {
-      return List.of(Replies.noSuchUser(message.to())); // a guest's name: nobody keeps it
+      return List.of(); // a guest's name: nobody keeps it, and the chat says so
     }
     try {
       if (!store.queue(new Stored(message.ts(), message.from(), account, message.text()))) {

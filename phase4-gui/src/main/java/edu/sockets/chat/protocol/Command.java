@@ -5,12 +5,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/**
- * A line from a client, parsed: what the client asks for. Parsing is pure (no sockets, no state),
- * so every rule of the client-to-server half of the protocol is tested here without a network. What
- * depends on the server's state (is the name taken? is the user registered?) is the server's
- * business.
- */
+/** A line from a client, parsed: pure, so every rule it follows is tested without a network. */
 public sealed interface Command {
 
   /** What {@code /help} shows, on the server ({@code INFO} lines) and in the clients. */
@@ -32,10 +27,7 @@ public sealed interface Command {
   /** {@code /name <name>}: registers, or renames once registered. */
   record SetName(String name) implements Command {}
 
-  /**
-   * {@code /register <name> <password>}: creates an account and signs in as it. The password is the
-   * rest of the line, spaces included; {@link #toString()} hides it, so no log can show it.
-   */
+  /** {@code /register <name> <password>}; toString hides the password, so no log shows it. */
   record Register(String name, String password) implements Command {
     @Override
     public String toString() {
@@ -43,7 +35,7 @@ public sealed interface Command {
     }
   }
 
-  /** {@code /login <name> <password>}: signs in to an existing account. */
+  /** {@code /login <name> <password>}. */
   record Login(String name, String password) implements Command {
     @Override
     public String toString() {
@@ -60,47 +52,32 @@ public sealed interface Command {
   /** {@code /who} (room is null: everyone online) or {@code /who #room}. */
   record Who(String room) implements Command {}
 
-  /** {@code /join #room}. */
   record Join(String room) implements Command {}
 
-  /** {@code /leave #room}. */
   record Leave(String room) implements Command {}
 
-  /** {@code /rooms}. */
   record ListRooms() implements Command {}
 
-  /** {@code /help}. */
   record Help() implements Command {}
 
-  /** {@code /exit}. */
   record Exit() implements Command {}
 
-  /**
-   * {@code /pong} (token empty): this client answers heartbeats, so the server may send it {@code
-   * PING}; {@code /pong <token>}: the answer to {@code PING <token>}. Never answered.
-   */
+  /** {@code /pong}: this client answers {@code PING}; {@code /pong <token>}: the answer. */
   record Pong(String token) implements Command {}
 
   /** An empty or blank line: ignored, so that pressing Enter in {@code nc} does nothing. */
   record Blank() implements Command {}
 
-  /**
-   * A line that breaks the protocol's rules; the server answers {@code ERR <code> <text>}.
-   *
-   * @param word the command word, in lower case ({@code /join}), so the server can tell the
-   *     commands allowed before registering from the others
-   */
+  /** A line that breaks a rule of the command {@code word}: the server answers {@code ERR}. */
   record Invalid(String word, ErrorCode code, String text) implements Command {
-    /** The command {@code word} broke a rule, and the server answers {@code reply}. */
     Invalid(String word, ServerMessage.Err reply) {
       this(word, ErrorCode.valueOf(reply.code()), reply.text());
     }
   }
 
   /**
-   * Parses one line (without its line ending). Control characters are removed first, so no command,
-   * name or text can carry one. Command words are case-insensitive; arguments are separated by one
-   * space, and {@code <text>} is the rest of the line, kept as typed.
+   * Parses one line. Control characters go first, so no name or text can carry one; command words
+   * ignore case; {@code <text>} is the rest of the line, kept as typed.
    */
   static Command parse(String rawLine) {
     String line = ControlCharacters.strip(rawLine);
@@ -152,11 +129,7 @@ public sealed interface Command {
     };
   }
 
-  /**
-   * Whether a connection may send this before it has a name: {@code /name}, {@code /register},
-   * {@code /login}, {@code /help}, {@code /exit} (valid or not), blank lines and {@code /pong}.
-   * Anything else gets {@code ERR NOT_REGISTERED}.
-   */
+  /** Whether this may come before a name; anything else gets {@code ERR NOT_REGISTERED}. */
   default boolean isAllowedBeforeRegistering() {
     return switch (this) {
       case SetName c -> true;
@@ -167,10 +140,7 @@ public sealed interface Command {
       case Blank c -> true;
       case Pong c -> true;
       case Invalid c ->
-          switch (c.word()) {
-            case "/name", "/register", "/login", "/help", "/exit" -> true;
-            default -> false;
-          };
+          List.of("/name", "/register", "/login", "/help", "/exit").contains(c.word());
       default -> false;
     };
   }
@@ -181,10 +151,7 @@ public sealed interface Command {
         : new Invalid("/name", Replies.nameInvalid(name));
   }
 
-  /**
-   * {@code <name> <password>}: the password is everything after the one space that follows the
-   * name, kept as typed (spaces at either end included), and no error text ever repeats it.
-   */
+  /** The password is the rest of the line, spaces included; no error text repeats it. */
   private static Command account(
       String word, String arguments, BiFunction<String, String, Command> command) {
     int space = arguments.indexOf(' ');

@@ -1,15 +1,14 @@
 package edu.sockets.chat.protocol;
 
 /**
- * Removes the characters that drive a terminal instead of printing on it: C0 controls except TAB,
- * DEL, and C1 controls. With them, one user could send ESC sequences that clear or retitle everyone
- * else's terminal.
+ * Removes the characters that drive a terminal instead of printing on it (C0 but TAB, DEL, C1):
+ * with them, one user could clear or retitle everyone else's terminal.
  */
 public final class ControlCharacters {
 
   private ControlCharacters() {}
 
-  /** Returns {@code text} without control characters (the same object when there were none). */
+  /** {@code text} without control characters: the same object when there were none. */
   public static String strip(String text) {
     // Most lines have none: scan first, so the common case allocates nothing.
     int first = firstControl(text);

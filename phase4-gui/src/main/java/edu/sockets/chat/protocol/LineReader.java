@@ -6,33 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads UTF-8 text lines from a byte stream: the framing that turns TCP's bytes into messages.
- *
- * <p>Unlike Phase 1's reader, an over-long line does not end the conversation: the reader throws
- * {@link LineTooLongException} as soon as the line passes the limit, then skips the rest of that
- * line (up to its LF) without keeping it, so the next call returns the next line.
+ * Reads UTF-8 lines from a byte stream: the framing that turns TCP's bytes into messages. Unlike
+ * Phase 1's, an over-long line does not end the conversation: it is skipped up to its LF.
  */
 public final class LineReader {
 
-  /** The longest line a client may send, in bytes, not counting the line ending. */
+  /** The longest line a client may send, in bytes, without its ending. */
   public static final int MAX_LINE_BYTES = 8192;
 
   private final InputStream in;
   private final int maxLineBytes;
 
-  /** Bytes read from the stream but not yet consumed: {@code buffer[start..end)}. */
-  private final byte[] buffer = new byte[8192];
-
+  private final byte[] buffer = new byte[8192]; // read, not yet consumed: buffer[start..end)
   private int start;
   private int end;
-
-  /** The line being collected: at most {@code maxLineBytes} bytes, plus one for a CR. */
-  private byte[] line = new byte[256];
-
+  private byte[] line = new byte[256]; // the line so far: at most maxLineBytes, plus a CR
   private int length;
-
-  /** True while skipping what is left of a line that was too long. */
-  private boolean skipping;
+  private boolean skipping; // what is left of a line that was too long
 
   public LineReader(InputStream in) {
     this(in, MAX_LINE_BYTES);
@@ -44,11 +34,8 @@ public final class LineReader {
   }
 
   /**
-   * Returns the next line without its ending (LF, or CR LF), or {@code null} when the other side
-   * has closed the connection and no bytes are left. Bytes that are not UTF-8 become U+FFFD.
-   *
-   * @throws LineTooLongException when the line passes the limit; the next call skips its rest
-   * @throws IOException if the read fails
+   * The next line without its LF or CR LF, or null once the other side has closed and no bytes are
+   * left. Throws {@link LineTooLongException} as soon as a line passes the limit.
    */
   public String readLine() throws IOException {
     length = 0;
@@ -80,10 +67,7 @@ public final class LineReader {
     }
   }
 
-  /**
-   * Whether the reader holds the start of a line it has not returned yet (bytes read after the last
-   * line's LF), or is skipping the rest of an over-long line: then a line is under way.
-   */
+  /** Whether a line is under way: bytes after the last LF, or the rest of a long one to skip. */
   public boolean isInsideLine() {
     return start < end || skipping;
   }
@@ -127,7 +111,6 @@ public final class LineReader {
     return new String(line, 0, size, StandardCharsets.UTF_8);
   }
 
-  /** A line passed the limit; it has been (or is being) discarded, and reading can go on. */
   public static final class LineTooLongException extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,6 @@
 package edu.sockets.chat.protocol;
 
-/**
- * The password rule, shared by the server (which enforces it) and the clients (which check it
- * before sending). How passwords are hashed is the server's business ({@code PasswordHasher}).
- */
+/** The password rule (chapter 5): the server enforces it, clients check it before sending. */
 public final class Passwords {
 
   public static final int MIN_LENGTH = 8;
@@ -12,9 +9,8 @@ public final class Passwords {
   private Passwords() {}
 
   /**
-   * True for 8 to 128 characters (counted as code points, so an emoji is one) with no control
-   * character: the protocol's lines remove those, so a password holding one could never be typed
-   * the same way twice.
+   * 8 to 128 code points (an emoji is one), no control character: lines lose those, so a password
+   * holding one could never be typed the same way twice.
    */
   public static boolean isValid(String password) {
     int length = password.codePointCount(0, password.length());
@@ -24,7 +20,6 @@ public final class Passwords {
         && !password.isBlank();
   }
 
-  /** Says what a valid password looks like, for error messages. */
   public static String rule() {
     return "a password is 8 to 128 characters (spaces allowed, not only spaces)";
   }

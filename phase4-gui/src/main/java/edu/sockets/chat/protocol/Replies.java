@@ -5,20 +5,14 @@ import edu.sockets.chat.protocol.ServerMessage.Info;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * Every {@code INFO} and {@code ERR} the server sends, each written once: the server decides which
- * reply a client gets, this class says it. Pure, like {@link Command}: the texts are tested here,
- * without a server, and PROTOCOL.md quotes them.
- */
+/** Every {@code INFO} and {@code ERR} text the server sends, each written once. */
 public final class Replies {
 
-  /** The reason {@code kick} gives when the administrator gives none. */
   public static final String KICKED_BY_ADMIN = "kicked by the administrator";
 
   private Replies() {}
 
-  // ---- INFO: notes for people ----
-
+  // ---- notes for people ----
   public static Info banner() {
     return new Info(
         "Welcome to the chat. Choose a name with /name <name>; /help lists the commands.");
@@ -32,14 +26,7 @@ public final class Replies {
     return new Info("The server is shutting down.");
   }
 
-  /** A guest registered the name it had: the name is protected from now on. */
-  public static Info nameIsYours(String name) {
-    return new Info(
-        "The name " + name + " is now yours: sign in with /login " + name + " next time.");
-  }
-
   // ---- names ----
-
   public static Err nameTaken(String name) {
     return Err.of(ErrorCode.NAME_TAKEN, name + " is taken; choose another name");
   }
@@ -53,22 +40,11 @@ public final class Replies {
     return Err.of(ErrorCode.NAME_UNCHANGED, name + " is already " + name + "'s name");
   }
 
-  public static Err alreadySignedIn(String name) {
-    return Err.of(ErrorCode.NAME_UNCHANGED, "you are signed in as " + name);
-  }
-
-  public static Err nameProtected(String name) {
-    return Err.of(
-        ErrorCode.NAME_PROTECTED,
-        name + " belongs to an account; sign in with /login " + name + " <password>");
-  }
-
   public static Err notRegistered() {
     return Err.of(ErrorCode.NOT_REGISTERED, "choose a name first: /name <name>");
   }
 
   // ---- messages and rooms ----
-
   public static Err noSuchUser(String name) {
     return Err.of(ErrorCode.NO_SUCH_USER, "no user is called " + name);
   }
@@ -94,12 +70,11 @@ public final class Replies {
     return Err.of(ErrorCode.NOT_IN_ROOM, "join " + room + " first: /join " + room);
   }
 
+  // ---- lines and commands that break the rules; the administrator's kick ----
   public static Err lineTooLong(int limit) {
     return Err.of(
         ErrorCode.LINE_TOO_LONG, "lines are at most " + limit + " bytes; that one was discarded");
   }
-
-  // ---- commands that break the grammar ----
 
   public static Err unknownCommand(String word) {
     return Err.of(
@@ -110,11 +85,30 @@ public final class Replies {
     return Err.of(ErrorCode.USAGE, "usage: " + word + " " + arguments);
   }
 
+  public static Err kicked(String reason) {
+    return Err.of(ErrorCode.KICKED, ControlCharacters.strip(reason));
+  }
+
+  // ---- chapter 5: accounts ----
+  /** A guest registered the name it had: the name is protected from now on. */
+  public static Info nameIsYours(String name) {
+    return new Info(
+        "The name " + name + " is now yours: sign in with /login " + name + " next time.");
+  }
+
+  public static Err nameProtected(String name) {
+    return Err.of(
+        ErrorCode.NAME_PROTECTED,
+        name + " belongs to an account; sign in with /login " + name + " <password>");
+  }
+
+  public static Err alreadySignedIn(String name) {
+    return Err.of(ErrorCode.NAME_UNCHANGED, "you are signed in as " + name);
+  }
+
   public static Err passwordInvalid() {
     return Err.of(ErrorCode.PASSWORD_INVALID, Passwords.rule());
   }
-
-  // ---- accounts ----
 
   /** A wrong password and an unknown name get the same answer. */
   public static Err authFailed() {
@@ -131,7 +125,6 @@ public final class Replies {
     return Err.of(ErrorCode.AUTH_LOCKED, "too many sign-ins at once; try again in a few seconds");
   }
 
-  /** The account is online on another connection, and the newer sign-in wins. */
   public static Err replaced() {
     return Err.of(ErrorCode.KICKED, "signed in from another connection");
   }
@@ -146,12 +139,7 @@ public final class Replies {
     return Err.of(ErrorCode.QUEUE_FULL, "the server could not store it; try again later");
   }
 
-  // ---- limits and timeouts ----
-
-  public static Err kicked(String reason) {
-    return Err.of(ErrorCode.KICKED, ControlCharacters.strip(reason));
-  }
-
+  // ---- chapter 5: limits, timeouts, TLS ----
   public static Err rateLimited(double linesPerSecond, int burst) {
     return Err.of(
         ErrorCode.RATE_LIMITED,

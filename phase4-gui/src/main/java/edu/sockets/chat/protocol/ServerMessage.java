@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A line from the server: formatted by the server with {@link #toLine()}, read back by clients with
- * {@link #parse(String)}. Every line starts with its type, so a client knows what it holds before
- * reading on; {@code <ts>} is the instant the server handled the event, in UTC.
+ * A line from the server: formatted by the server with {@link #toLine()}, read by clients with
+ * {@link #parse(String)}. {@code <ts>} is the instant the server handled the event, in UTC.
  */
 public sealed interface ServerMessage {
 
@@ -34,7 +33,6 @@ public sealed interface ServerMessage {
   /** {@code LEAVE <ts> <name> <where> [<reason>]}; reason is null when there is none. */
   record Leave(Instant ts, String name, String where, String reason) implements ServerMessage {}
 
-  /** {@code NICK <ts> <old> <new>}. */
   record Nick(Instant ts, String oldName, String newName) implements ServerMessage {}
 
   /** {@code USERS <where> <name>...}, names sorted ignoring case. */
@@ -44,7 +42,6 @@ public sealed interface ServerMessage {
     }
   }
 
-  /** {@code ROOMS <#room>:<count>...}. */
   record Rooms(List<RoomCount> rooms) implements ServerMessage {
     public Rooms {
       rooms = List.copyOf(rooms);
@@ -60,30 +57,19 @@ public sealed interface ServerMessage {
     }
   }
 
-  /**
-   * {@code HISTORY <ts> <from> <where> <text>}: a message sent before you arrived, where you
-   * arrived ({@code *} after WELCOME, a {@code #room} after joining it); shaped like {@link Msg}.
-   */
+  /** {@code HISTORY <ts> <from> <where> <text>}: sent before you arrived where you are. */
   record History(Instant ts, String from, String where, String text) implements ServerMessage {}
 
-  /**
-   * {@code OFFLINE <ts> <from> <to> <text>}: a private message sent to you while you were offline,
-   * with its original time and sender; delivered after WELCOME, oldest first.
-   */
+  /** {@code OFFLINE <ts> <from> <to> <text>}: a private message sent while you were offline. */
   record Offline(Instant ts, String from, String to, String text) implements ServerMessage {}
 
-  /**
-   * {@code QUEUED <ts> <user>}: your private message to {@code user} is stored until they sign in.
-   */
+  /** {@code QUEUED <ts> <user>}: your private message waits for {@code user} to sign in. */
   record Queued(Instant ts, String user) implements ServerMessage {}
 
   /** {@code BYE}: the server is about to close this connection. */
   record Bye() implements ServerMessage {}
 
-  /**
-   * {@code PING <token>}: the server has heard nothing for a while; a client that opted in with
-   * {@code /pong} answers {@code /pong <token>} (any line will do) or is disconnected.
-   */
+  /** {@code PING <token>}: a client that sent {@code /pong} answers, or is disconnected. */
   record Ping(String token) implements ServerMessage {}
 
   /** A line this client does not understand, kept whole: newer servers may send new types. */
@@ -95,33 +81,17 @@ public sealed interface ServerMessage {
       case Info m -> "INFO " + m.text();
       case Welcome m -> "WELCOME " + m.name();
       case Err m -> "ERR " + m.code() + " " + m.text();
-      case Msg m ->
-          "MSG " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
-      case Join m -> "JOIN " + Timestamps.format(m.ts()) + " " + m.name() + " " + m.where();
-      case Leave m ->
-          "LEAVE "
-              + Timestamps.format(m.ts())
-              + " "
-              + m.name()
-              + " "
-              + m.where()
-              + (m.reason() == null ? "" : " " + m.reason());
-      case Nick m -> "NICK " + Timestamps.format(m.ts()) + " " + m.oldName() + " " + m.newName();
+      case Msg m -> stamped("MSG", m.ts(), m.from(), m.to(), m.text());
+      case Join m -> stamped("JOIN", m.ts(), m.name(), m.where());
+      case Leave m when m.reason() == null -> stamped("LEAVE", m.ts(), m.name(), m.where());
+      case Leave m -> stamped("LEAVE", m.ts(), m.name(), m.where(), m.reason());
+      case Nick m -> stamped("NICK", m.ts(), m.oldName(), m.newName());
       case Users m -> withItems("USERS " + m.where(), m.names());
       case Rooms m ->
           withItems("ROOMS", m.rooms().stream().map(r -> r.room() + ":" + r.members()).toList());
-      case History m ->
-          "HISTORY "
-              + Timestamps.format(m.ts())
-              + " "
-              + m.from()
-              + " "
-              + m.where()
-              + " "
-              + m.text();
-      case Offline m ->
-          "OFFLINE " + Timestamps.format(m.ts()) + " " + m.from() + " " + m.to() + " " + m.text();
-      case Queued m -> "QUEUED " + Timestamps.format(m.ts()) + " " + m.user();
+      case History m -> stamped("HISTORY", m.ts(), m.from(), m.where(), m.text());
+      case Offline m -> stamped("OFFLINE", m.ts(), m.from(), m.to(), m.text());
+      case Queued m -> stamped("QUEUED", m.ts(), m.user());
       case Bye m -> "BYE";
       case Ping m -> "PING " + m.token();
       case Unknown m -> m.line();
@@ -142,14 +112,14 @@ public sealed interface ServerMessage {
     return switch (type) {
       case "INFO" -> new Info(rest(line, 1));
       case "WELCOME" -> new Welcome(rest(line, 1));
-      case "ERR" -> new Err(fields(line, 3)[1], rest(line, 2));
-      case "MSG", "HISTORY", "OFFLINE" -> message(type, fields(line, 5));
+      case "ERR" -> new Err(line.split(" ", 3)[1], rest(line, 2));
+      case "MSG", "HISTORY", "OFFLINE" -> message(type, line.split(" ", 5)); // text keeps spaces
       case "JOIN" -> {
         String[] f = exactly(line, 4);
         yield new Join(Instant.parse(f[1]), f[2], f[3]);
       }
       case "LEAVE" -> {
-        String[] f = fields(line, 5);
+        String[] f = line.split(" ", 5);
         yield new Leave(Instant.parse(f[1]), f[2], f[3], f.length > 4 ? f[4] : null);
       }
       case "NICK" -> {
@@ -182,11 +152,6 @@ public sealed interface ServerMessage {
     };
   }
 
-  /** The line cut at its first {@code count - 1} spaces: the last field keeps the rest. */
-  private static String[] fields(String line, int count) {
-    return line.split(" ", count);
-  }
-
   private static String rest(String line, int fieldsBefore) {
     String[] f = line.split(" ", fieldsBefore + 1);
     return f.length > fieldsBefore ? f[fieldsBefore] : "";
@@ -198,6 +163,11 @@ public sealed interface ServerMessage {
       throw new IndexOutOfBoundsException(line);
     }
     return f;
+  }
+
+  /** {@code <TYPE> <ts> <field>...}. */
+  private static String stamped(String type, Instant ts, String... fields) {
+    return type + " " + Timestamps.format(ts) + " " + String.join(" ", fields);
   }
 
   private static String withItems(String head, List<String> items) {

@@ -9,13 +9,11 @@ import edu.sockets.chat.protocol.ServerMessage.Offline;
 import java.util.List;
 
 /**
- * What the chat asks of accounts (chapter 5): which names are protected, signing in, and private
- * messages kept for an account while it is offline. Each default is the chat without accounts
- * (protocol version 1), which {@link #NONE} is.
+ * What the chat asks of accounts (chapter 5). Each default is the chat without them, protocol
+ * version 1, which {@link #NONE} is.
  */
 public interface Accounts {
 
-  /** Names only: nothing is protected, {@code /register} and {@code /login} are unknown. */
   Accounts NONE = new Accounts() {};
 
   /** What a sign-in comes to: the account's name as spelled at registration, or an error. */
@@ -30,30 +28,24 @@ public interface Accounts {
     return false;
   }
 
-  /**
-   * Holds {@code name} for the account {@code /register} is about to create, so that no guest takes
-   * it meanwhile; false if it is an account's already. Called with the chat's lock held.
-   */
+  /** Holds {@code name} for the account {@code /register} creates; false if it has an owner. */
   default boolean reserve(String name) {
     return true;
   }
 
-  /**
-   * {@code /register} (of a name {@link #reserve} held) or {@code /login}. Slow, as it hashes a
-   * password: called on the connection's own thread, never with the chat's lock held.
-   */
+  /** {@code /register} or {@code /login}: slow (it hashes), so never called with the lock held. */
   default Outcome signIn(Command command, String address) {
     return new Refused(
         Replies.unknownCommand(command instanceof Command.Register ? "/register" : "/login"));
   }
 
   /**
-   * A private message to {@code message.to()}, who is not online: what its sender gets. Called with
-   * the chat's lock held, so that the message cannot slip in between the account's sign-in taking
-   * its waiting messages and the account being online.
+   * A private message to someone offline: what its sender gets, or nothing if no account has that
+   * name. Called with the chat's lock held, so that it cannot slip in between a sign-in taking the
+   * waiting messages and going online.
    */
   default List<ServerMessage> sendOffline(Msg message) {
-    return List.of(Replies.noSuchUser(message.to()));
+    return List.of();
   }
 
   /** Removes and returns the private messages that waited for the account {@code name}. */

@@ -1,5 +1,6 @@
 package edu.sockets.chat.server;
 
+import edu.sockets.chat.protocol.Replies;
 import edu.sockets.chat.server.ChatState.UserView;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,10 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/**
- * The administrator's commands, typed on the server's standard input: {@code list}, {@code kick},
- * {@code rename}, {@code say}, {@code shutdown}. A leading {@code /} or {@code :} is optional.
- */
+/** The administrator's commands, typed on the server's standard input. */
 public final class AdminConsole {
 
   static final List<String> HELP =
@@ -40,11 +38,7 @@ public final class AdminConsole {
     this.out = out;
   }
 
-  /**
-   * Runs commands from {@code in} until it ends or {@code shutdown}. When standard input ends (it
-   * was {@code /dev/null}, a closed pipe, or the server runs in the background) the server goes on
-   * serving; only the console stops.
-   */
+  /** Runs commands until {@code shutdown}, or until {@code in} ends and the server serves on. */
   public void run(InputStream in) {
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     try {
@@ -106,7 +100,7 @@ public final class AdminConsole {
       out.accept("Usage: kick <name> [reason]");
       return;
     }
-    String reason = words.length > 1 ? words[1] : "kicked by the administrator";
+    String reason = words.length > 1 ? words[1] : Replies.KICKED_BY_ADMIN;
     out.accept(
         server.state().kick(words[0], reason)
             ? "Kicked " + words[0]

@@ -16,27 +16,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/**
- * The chat server: listens, and gives each accepted connection a reader and a writer thread. The
- * chat's rules live in {@link ChatState}; this class is the accept loop and the shutting down.
- */
+/** The accept loop: a reader and a writer thread for each connection, and the shutting down. */
 public final class ChatServer implements Closeable {
 
-  /** How many connections the operating system may queue while we are not in accept(). */
-  private static final int BACKLOG = 1024; // a thousand load-test users arrive at once
-
-  /** How long a shutdown waits for clients to take their BYE and close. */
-  private static final Duration GOODBYE_TIME = Duration.ofSeconds(3);
-
-  /** After accept() fails (too many open files, say), how long before trying again. */
+  // Connections the operating system may queue while we are not in accept(): a thousand
+  // load-test users arrive at once.
+  private static final int BACKLOG = 1024;
+  private static final Duration GOODBYE_TIME = Duration.ofSeconds(3); // to read BYE and close
   private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
   private final ServerSocket listener;
   private final Consumer<String> log;
   private final ChatState state;
-  private final Guard guard;
-  private final Transport transport;
-  private final AutoCloseable storage;
+  private final Extensions extensions; // chapter 5's parts
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threads = new AtomicInteger(); // connection threads now running
@@ -46,15 +38,10 @@ public final class ChatServer implements Closeable {
     this.listener = listener;
     this.log = ServerLog.to(out);
     this.state = new ChatState(Clock.systemUTC(), log, extensions.accounts(), extensions.history());
-    this.guard = extensions.guard();
-    this.transport = extensions.transport();
-    this.storage = extensions.storage();
+    this.extensions = extensions;
   }
 
-  /**
-   * Starts listening on {@code host:port} (port 0: any free port) and says so on {@code out}, which
-   * gets the server's log from then on. {@link Extensions#NONE}: the chat of chapter 4.
-   */
+  /** Listens on {@code host:port} (0: any free port); {@code out} gets the log from then on. */
   public static ChatServer open(String host, int port, Extensions extensions, Consumer<String> out)
       throws IOException {
     ServerSocket listener = new ServerSocket(port, BACKLOG, InetAddress.getByName(host));
@@ -66,42 +53,33 @@ public final class ChatServer implements Closeable {
     return listener.getLocalPort();
   }
 
-  /** Whether it listens on every interface (0.0.0.0), where other machines can reach it. */
-  public boolean listensEverywhere() {
-    return listener.getInetAddress().isAnyLocalAddress();
-  }
-
   public ChatState state() {
     return state;
   }
 
-  /** Connections open now (registered or not): for tests and the chapter's measurements. */
   public int connectionCount() {
     return open.size();
   }
 
-  /** Reader, writer and refusal threads running now: two per connection when all is well. */
+  /** Two per connection (its reader and writer) when all is well. */
   public int threadCount() {
     return threads.get();
   }
 
   /** Accepts clients until {@link #shutdown()}, then waits a little for them to leave. */
   public void serve() throws IOException {
-    guard.start();
+    extensions.guard().start();
     try {
       acceptUntilShutdown();
       awaitGoodbyes();
     } finally {
-      guard.close();
-      closeStorage();
+      extensions.guard().close();
+      extensions.closeStorage(log);
       stopped.countDown();
     }
   }
 
-  /**
-   * Runs {@link #serve()} on a thread of its own, for programs that hold a server beside other work
-   * (the demos, the screenshots, tests). A failure of the listener is printed on its log.
-   */
+  /** For demos and tests: {@link #serve()} on a daemon thread; a failure goes to the log. */
   public Thread serveInBackground(String threadName) {
     return Thread.ofPlatform()
         .daemon()
@@ -126,18 +104,17 @@ public final class ChatServer implements Closeable {
     close();
   }
 
-  /** Waits until {@link #serve()} has returned, for a Ctrl+C handler. */
+  /** For a Ctrl+C handler: waits until {@link #serve()} has returned. */
   public boolean awaitStopped(Duration timeout) throws InterruptedException {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops listening. */
   @Override
   public void close() {
     closeQuietly(listener);
   }
 
-  /** Formats an address the way people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
+  /** An address as people type it: {@code 10.0.0.7:5004}, {@code [::1]:5004}. */
   public static String endpoint(InetAddress address, int port) {
     String host = address.getHostAddress();
     return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
@@ -145,9 +122,8 @@ public final class ChatServer implements Closeable {
 
   private void acceptUntilShutdown() throws IOException {
     while (true) {
-      Socket socket;
       try {
-        socket = listener.accept();
+        start(listener.accept());
       } catch (IOException e) {
         if (shuttingDown) {
           return; // shutdown() closed the listener to end this accept()
@@ -163,15 +139,13 @@ public final class ChatServer implements Closeable {
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
         }
-        continue;
       }
-      start(socket);
     }
   }
 
   private void start(Socket socket) {
     String address = endpoint(socket.getInetAddress(), socket.getPort());
-    if (!guard.admit(socket, address, this::countedThread)) {
+    if (!extensions.guard().admit(socket, address, this::countedThread)) {
       return; // refused: the guard tells the client why, and closes the socket
     }
     try {
@@ -181,7 +155,7 @@ public final class ChatServer implements Closeable {
     } catch (SocketException e) {
       // A connection that is already broken: its reader will find out and clean up.
     }
-    log.accept(address + " connected" + transport.whatNext());
+    log.accept(address + " connected" + extensions.transport().whatNext());
     open.add(socket);
     Thread reader =
         countedThread(() -> {
@@ -189,7 +163,7 @@ public final class ChatServer implements Closeable {
             serveConnection(socket, address);
           } finally {
             open.remove(socket);
-            guard.release(socket);
+            extensions.guard().release(socket);
           }
         });
     reader.setName("reader " + address);
@@ -198,22 +172,19 @@ public final class ChatServer implements Closeable {
 
   /** On the connection's reader thread: its transport (TLS, or nothing), then the chat. */
   private void serveConnection(Socket tcp, String address) {
-    Socket socket;
     try {
-      socket = transport.open(tcp, address);
-    } catch (IOException e) {
+      Socket socket = extensions.transport().open(tcp, address);
+      ClientConnection connection = new ClientConnection(socket, tcp, address, state, log);
+      connection.serve(extensions.guard().watch(state, connection), this::countedThread);
+    } catch (IOException e) { // from the transport: serve() handles its own
       log.accept(address + " " + e.getMessage());
       closeQuietly(tcp);
-      return;
     }
-    ClientConnection connection = new ClientConnection(socket, tcp, address, state, log);
-    connection.serve(guard.watch(state, connection), this::countedThread);
   }
 
   /**
-   * A virtual thread, counted while it runs (see {@link #threadCount()}). Virtual: a thread per
-   * connection (two, with its writer) costs a few kilobytes, so a thousand users need no pool and
-   * no callbacks; blocking reads stay simple to read.
+   * A virtual thread, counted while it runs. Virtual: a thread costs a few kilobytes, so a thousand
+   * users need no pool and no callbacks, and blocking reads stay simple to read.
    */
   private Thread countedThread(Runnable task) {
     return Thread.ofVirtual()
@@ -241,17 +212,7 @@ public final class ChatServer implements Closeable {
     open.forEach(ChatServer::closeQuietly);
   }
 
-  private void closeStorage() {
-    try {
-      storage.close(); // history still waiting is written; then the database is closed
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.accept("closing the data: " + e.getMessage());
-    }
-  }
-
-  private static void closeQuietly(Closeable closeable) {
+  static void closeQuietly(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException e) {

@@ -15,61 +15,53 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The chat itself: who is connected, under which name, in which rooms, and who gets each line. It
- * knows nothing of sockets (it talks to {@link Peer}s), so every rule is tested without a network.
+ * The chat's rules: who is connected, under which name, in which rooms, and who gets each line. It
+ * talks to {@link Peer}s, not sockets, so every rule is tested without a network.
  *
- * <p>Every reader thread calls in here. One lock guards all of the state: an event touches several
- * maps at once (a rename changes the name index and what every room shows; a leave empties rooms),
- * and they must change together. Holding the lock while lines are queued also gives every event one
- * place in one order, the same for every receiver, with timestamps in that order. The lock is held
- * for microseconds: queueing never waits (see {@link Peer#send}).
+ * <p>Every reader thread calls in here, and one lock guards all of the state: an event changes
+ * several maps at once (a rename, the name index and every room), and holding the lock while lines
+ * are queued gives every event one place in one order, the same for every receiver. It is held for
+ * microseconds, as queueing never waits ({@link Peer#send}).
  */
 public final class ChatState {
 
-  /** A registered user's view for the admin console. */
+  /** A registered user, as the admin console lists it. */
   public record UserView(String name, String address, List<String> rooms, Instant since) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Clock clock;
   private final Consumer<String> log;
-  private final Accounts accounts;
 
   // All guarded by lock.
   private final Delivery delivery;
   private final Rooms rooms;
   private final Users users;
+  private final SignIns signIns;
   private boolean shutDown;
 
-  /** The chat of chapter 4: names without accounts, and no history. */
+  /** The chat of chapter 4: no accounts, no history. */
   public ChatState(Clock clock, Consumer<String> log) {
     this(clock, log, Accounts.NONE, MessageHistory.NONE);
   }
 
-  /**
-   * @param clock where timestamps come from (a fixed clock in tests)
-   * @param log where registrations, renames, kicks and departures are reported
-   * @param accounts sign-in and protected names ({@link Accounts#NONE}: names only)
-   * @param history what arrivals get first ({@link MessageHistory#NONE}: nothing)
-   */
   public ChatState(Clock clock, Consumer<String> log, Accounts accounts, MessageHistory history) {
     this.clock = clock;
     this.log = log;
-    this.accounts = accounts;
     this.delivery = new Delivery(clock);
     this.rooms = new Rooms(delivery, history);
     this.users = new Users(delivery, rooms, accounts, history, log);
+    this.signIns = new SignIns(this, users, delivery, accounts, log);
   }
 
   /** A connection opened: it gets the banner, and may register. */
   public void connect(Peer peer) {
     locked(() -> {
+      Session session = users.open(peer, clock.instant());
       if (shutDown) {
-        Session leaving = new Session(peer, clock.instant());
-        delivery.send(leaving, List.of(Replies.shuttingDown(), new Bye()));
-        peer.closeAfterSending();
-        return;
+        users.sayGoodbye(); // too late: it hears what the others heard
+      } else {
+        delivery.send(session, Replies.banner());
       }
-      delivery.send(users.open(peer, clock.instant()), Replies.banner());
     });
   }
 
@@ -77,15 +69,10 @@ public final class ChatState {
   public void receive(Peer peer, String line) {
     Command command = Command.parse(line);
     if (command instanceof Command.Register || command instanceof Command.Login) {
-      signIn(peer, command); // takes the lock itself, twice, and checks the password in between
-      return;
+      signIns.signIn(peer, command); // chapter 5: the password is hashed outside the lock
+    } else {
+      withSession(peer, session -> handle(session, command));
     }
-    withSession(peer, session -> handle(session, command));
-  }
-
-  /** The peer sent a line over the limit; it was discarded. */
-  public void lineTooLong(Peer peer, int limit) {
-    tell(peer, Replies.lineTooLong(limit));
   }
 
   /** The connection ended without {@code /exit} (end of stream, reset, error). */
@@ -98,18 +85,9 @@ public final class ChatState {
     withSession(peer, session -> delivery.send(session, message));
   }
 
-  /**
-   * Sends {@code why} to the connection and closes it; the others get {@code LEAVE <ts> <name> *
-   * <reason>} if it had registered. False if it was already leaving.
-   */
-  public boolean expel(Peer peer, Err why, String reason) {
-    return locked(() -> {
-      Session session = users.session(peer);
-      if (session != null) {
-        users.expel(session, why, reason);
-      }
-      return session != null;
-    });
+  /** Sends {@code why}, then closes; the others get {@code LEAVE <ts> <name> * <reason>}. */
+  public void expel(Peer peer, Err why, String reason) {
+    withSession(peer, session -> users.expel(session, why, reason));
   }
 
   /** Whether the connection has chosen a name. */
@@ -122,7 +100,6 @@ public final class ChatState {
 
   // ---- the administrator's commands ----
 
-  /** Everyone registered, sorted by name. */
   public List<UserView> list() {
     return locked(users::list);
   }
@@ -146,10 +123,7 @@ public final class ChatState {
       if (session == null) {
         return Replies.noSuchUser(oldName).text();
       }
-      Err refused =
-          Names.isValidName(newName)
-              ? users.renameRefusal(session, newName)
-              : Replies.nameInvalid(newName);
+      Err refused = users.nameRefusal(session, newName);
       if (refused != null) {
         return refused.text();
       }
@@ -172,8 +146,6 @@ public final class ChatState {
     });
   }
 
-  // ---- handling one command ----
-
   private void handle(Session session, Command command) {
     if (session.name == null && !command.isAllowedBeforeRegistering()) {
       delivery.send(session, Replies.notRegistered());
@@ -190,52 +162,17 @@ public final class ChatState {
       case Command.Leave c -> rooms.leave(session, c.room());
       case Command.ListRooms c -> rooms.list(session);
       case Command.Help c -> delivery.send(session, Replies.help());
-      case Command.Exit c -> {
-        users.remove(session, "quit");
-        delivery.send(session, new Bye());
-        session.peer.closeAfterSending();
-      }
+      case Command.Exit c -> users.expel(session, new Bye(), "quit");
       case Command.Blank c -> {} // nothing to say, nothing to answer
-      case Command.Register c -> throw new IllegalStateException("signIn handles " + c);
-      case Command.Login c -> throw new IllegalStateException("signIn handles " + c);
       case Command.Pong c -> session.peer.pong(); // any line is a sign of life; no answer
       case Command.Invalid c -> delivery.send(session, Err.of(c.code(), c.text()));
+      case Command.Register c -> throw new IllegalStateException("signIn handles " + c);
+      case Command.Login c -> throw new IllegalStateException("signIn handles " + c);
     }
-  }
-
-  // ---- signing in to an account ----
-
-  /**
-   * {@code /register} or {@code /login}. The password is checked on the caller's thread (the
-   * connection's reader) between two short turns with the lock: first the checks that need the
-   * chat's state, then, once the outcome is known, the sign-in itself. Meanwhile the chat goes on.
-   */
-  private void signIn(Peer peer, Command command) {
-    boolean checked =
-        locked(() -> {
-          Session session = users.session(peer);
-          Err refused = session == null ? null : users.signInRefusal(session, command);
-          if (refused != null) {
-            delivery.send(session, refused);
-          }
-          return session != null && refused == null;
-        });
-    if (!checked) {
-      return;
-    }
-    Accounts.Outcome outcome = accounts.signIn(command, peer.address());
-    withSession( // no session: the connection ended while its password was being checked
-        peer,
-        session -> {
-          switch (outcome) {
-            case Accounts.Refused r -> delivery.send(session, r.error());
-            case Accounts.SignedIn s -> users.signedIn(session, s.name());
-          }
-        });
   }
 
   /** Runs {@code action} with the lock held, unless the connection is leaving. */
-  private void withSession(Peer peer, Consumer<Session> action) {
+  void withSession(Peer peer, Consumer<Session> action) {
     locked(() -> {
       Session session = users.session(peer);
       if (session != null) {
@@ -251,7 +188,7 @@ public final class ChatState {
     });
   }
 
-  private <T> T locked(Supplier<T> action) {
+  <T> T locked(Supplier<T> action) {
     lock.lock();
     try {
       T result = action.get();

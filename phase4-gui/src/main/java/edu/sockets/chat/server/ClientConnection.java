@@ -2,6 +2,7 @@ package edu.sockets.chat.server;
 
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.protocol.LineReader.LineTooLongException;
+import edu.sockets.chat.protocol.Replies;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -9,14 +10,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * One client's connection: a reader thread (the one that calls {@link #serve}) that turns lines
- * into calls on {@link ChatState}, and a writer thread that empties the client's {@link Outbox}
- * onto the socket. The reader shows every line to the connection's {@link Guard.Watch} first.
+ * One client's connection: its reader thread (the one in {@link #serve}) hands each line to {@link
+ * ChatState}; its writer thread empties its {@link Outbox} onto the socket.
  */
 final class ClientConnection implements Peer {
 
-  /** After BYE, how long the client has to close its side before we close ours. */
-  private static final int CLOSING_TIMEOUT_MILLIS = 2_000;
+  private static final int CLOSING_TIMEOUT_MILLIS = 2_000; // after BYE, for the client to close
 
   private final Socket socket;
   private final Socket tcp; // the TCP socket under TLS, or the same socket as above
@@ -26,10 +25,6 @@ final class ClientConnection implements Peer {
   private final Outbox outbox = new Outbox();
   private Guard.Watch watch = Guard.Watch.NONE; // set by serve, on the reader thread
 
-  /**
-   * A connection on {@code socket}; over TLS, {@code tcp} is the TCP socket under it (otherwise the
-   * same socket).
-   */
   ClientConnection(
       Socket socket, Socket tcp, String address, ChatState state, Consumer<String> log) {
     this.socket = socket;
@@ -65,10 +60,7 @@ final class ClientConnection implements Peer {
     watch.heartbeat();
   }
 
-  /**
-   * Reads the client's lines until the connection ends, each shown to {@code watch} first; then
-   * closes the socket. The writer runs on a thread from {@code threads}.
-   */
+  /** Reads lines until the connection ends, each shown to {@code watch} first (chapter 5). */
   void serve(Guard.Watch watch, ThreadFactory threads) {
     this.watch = watch;
     Thread writer = threads.newThread(this::write);
@@ -87,7 +79,7 @@ final class ClientConnection implements Peer {
           line = in.readLine();
         } catch (LineTooLongException e) {
           if (watch.lineRead(in.isInsideLine())) {
-            state.lineTooLong(this, LineReader.MAX_LINE_BYTES); // the line is gone; go on reading
+            state.tell(this, Replies.lineTooLong(LineReader.MAX_LINE_BYTES)); // and read on
           }
           continue;
         }
@@ -125,12 +117,8 @@ final class ClientConnection implements Peer {
   }
 
   private void closeSocket() {
-    try {
-      // The TCP socket: closing a TLS socket first sends close_notify, which waits for a write
-      // that is blocked on a client that does not read; closing under it ends that write too.
-      tcp.close();
-    } catch (IOException e) {
-      // Closing a socket that failed: nothing left to do with it.
-    }
+    // The TCP socket: closing a TLS socket first sends close_notify, which waits for a write that
+    // is blocked on a client that does not read; closing under it ends that write too.
+    ChatServer.closeQuietly(tcp);
   }
 }

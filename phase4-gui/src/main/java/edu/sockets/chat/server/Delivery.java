@@ -8,11 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * How {@link ChatState} queues lines for peers, under its lock: each line encoded once however many
- * get it; a peer whose queue is full noted, to be dropped once the event is done; and every event
- * stamped with a time that never goes backwards.
- */
+/** How {@link ChatState} queues lines, under its lock, and stamps its events. */
 final class Delivery {
 
   private final Clock clock;
@@ -23,7 +19,7 @@ final class Delivery {
     this.clock = clock;
   }
 
-  /** The time of the event now being handled: never earlier than the previous one. */
+  /** The time of the event being handled: never earlier than the previous one. */
   Instant stamp() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (now.isAfter(lastStamp)) {
@@ -58,16 +54,9 @@ final class Delivery {
     }
   }
 
-  boolean hasOverflowed() {
-    return !overflowed.isEmpty();
-  }
-
+  /** A session whose queue overflowed, or null when there is none left. */
   Session takeOverflowed() {
-    return overflowed.removeLast();
-  }
-
-  void forgetOverflowed() {
-    overflowed.clear();
+    return overflowed.isEmpty() ? null : overflowed.removeLast();
   }
 
   static byte[] encode(ServerMessage message) {

@@ -1,12 +1,10 @@
 package edu.sockets.chat.server;
 
+import java.util.function.Consumer;
+
 /**
- * What chapter 5 adds to the chat of chapter 4, each part reached through one interface: accounts,
- * history, the defences against abuse, and TLS. {@link #NONE} is the chat alone, as protocol
- * version 1 describes it.
- *
- * @param storage what keeps data beyond the server (the database), closed once the server has
- *     stopped and its history is written
+ * What chapter 5 adds to the chat, each part through one interface; {@link #NONE} is the chat of
+ * chapter 4.
  */
 public record Extensions(
     Accounts accounts,
@@ -17,4 +15,15 @@ public record Extensions(
 
   public static final Extensions NONE =
       new Extensions(Accounts.NONE, MessageHistory.NONE, Guard.NONE, Transport.PLAIN, () -> {});
+
+  /** Once the server has stopped: waiting history is written, then the database closed. */
+  void closeStorage(Consumer<String> log) {
+    try {
+      storage.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.accept("closing the data: " + e.getMessage());
+    }
+  }
 }

@@ -5,15 +5,14 @@ import edu.sockets.chat.protocol.ServerMessage.Msg;
 import java.util.List;
 
 /**
- * The messages an arrival gets first (chapter 5): the last public ones after {@code WELCOME}, the
- * last of a room after joining it. Each default is the chat without history, which {@link #NONE}
- * is. Both methods are called with the chat's lock held: they must not wait.
+ * The messages an arrival gets first (chapter 5); {@link #NONE} keeps none. Called with the chat's
+ * lock held: they must not wait.
  */
 public interface MessageHistory {
 
   MessageHistory NONE = new MessageHistory() {};
 
-  /** Keeps a public ({@code to} is {@code *}) or room message. */
+  /** Keeps a public or room message. */
   default void record(Msg message) {}
 
   /** The last messages of {@code place} ({@code *} or a room), oldest first. */

@@ -8,36 +8,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One client's bounded queue of outgoing lines, and the loop its writer thread runs. Senders never
- * wait here: {@link #offer} either queues the line or says the queue is full. Only the writer
- * thread touches the socket, so a client that stops reading blocks its own writer and nobody else.
- *
- * <p>Without a lock: in a busy room every line passes through here once per receiver (a million
- * times in the 100 x 100 benchmark), and with a lock the writer and the senders kept handing it to
- * each other (a third of the server's time went there, measured with Flight Recorder). A lock-free
- * queue, a byte counter and a park/unpark handshake do the same job.
+ * One client's bounded queue of outgoing lines, and its writer thread's loop. Senders never wait:
+ * {@link #offer} queues the line or says the queue is full. Only the writer touches the socket, so
+ * a client that stops reading blocks its own writer and nobody else. No lock: every line passes
+ * here once per receiver, and a lock handed back and forth cost a third of the server's time.
  */
 final class Outbox {
 
-  /**
-   * The most bytes that may wait for one client. 1 MiB holds a whole 100 x 100 load run (about 530
-   * KB per client), so a client that keeps reading is never dropped for being a little behind,
-   * while one that stops costs at most this much memory (plus its socket buffers).
-   */
+  // What may wait for one client: a whole 100 x 100 load run (about 530 KB), so a reader a little
+  // behind is never dropped, while one that stops costs at most this much.
   static final int MAX_QUEUED_BYTES = 1 << 20;
 
-  /** Lines are gathered into writes of up to this size: one system call for many small lines. */
-  private static final int WRITE_BUFFER_BYTES = 64 * 1024;
+  private static final int WRITE_BUFFER_BYTES = 64 * 1024; // many small lines, one system call
 
-  /**
-   * After a write, the writer waits this long before looking for more lines. A line that finds an
-   * idle writer still leaves at once; under steady traffic the lines of the next {@code LINGER} go
-   * out in one write instead of one each. With 200 users each sending 10 lines a second, every
-   * writer would otherwise wake and write 2,000 times a second, and wake-ups and system calls, not
-   * bytes, would be what the two cores spend their time on. The price is at most this much latency,
-   * far below what a person notices (the same trade as Nagle's algorithm, which waits up to 40 ms).
-   * {@code -Dchat.linger.micros=0} turns it off.
-   */
+  // After a write, the writer waits 2 ms before looking again: a line to an idle writer leaves at
+  // once, and under steady traffic the next lines leave in one write. -Dchat.linger.micros=0: off.
   static final long LINGER_NANOS = Long.getLong("chat.linger.micros", 2_000) * 1_000;
 
   private final int maxQueuedBytes;
@@ -56,7 +41,7 @@ final class Outbox {
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
-  /** Queues a line; false when it does not fit. Lines offered after finish or abort are dropped. */
+  /** Queues a line; false when it does not fit. After finish or abort, lines are dropped. */
   boolean offer(byte[] line) {
     if (finishing || aborted) {
       return true; // the connection is ending; what it would have said no longer matters
@@ -70,7 +55,7 @@ final class Outbox {
     return true;
   }
 
-  /** The writer writes what is queued, then {@link #drainTo} returns. */
+  /** The writer writes what is queued, then stops. */
   void finish() {
     finishing = true;
     wakeWriter();
@@ -91,10 +76,7 @@ final class Outbox {
     }
   }
 
-  /**
-   * The writer thread's loop: writes queued lines to {@code out} until {@link #finish} (true: all
-   * written) or {@link #abort} (false).
-   */
+  /** The writer thread's loop; true after {@link #finish}, false after {@link #abort}. */
   boolean drainTo(OutputStream out) throws IOException {
     writer = Thread.currentThread();
     BufferedOutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER_BYTES);

@@ -1,18 +1,12 @@
 package edu.sockets.chat.server;
 
-/**
- * One connection as {@link ChatState} sees it: somewhere to queue lines, and a way to end it. The
- * server's {@link ClientConnection} is one; tests use a plain list instead of a socket.
- */
+/** One connection as {@link ChatState} sees it; tests use a list instead of a socket. */
 public interface Peer {
 
-  /** The other end, {@code ip:port}, for the log and the admin console. */
+  /** The other end, {@code ip:port}. */
   String address();
 
-  /**
-   * Queues one encoded line (ending in LF) without waiting, and returns false when the queue is
-   * full: the client has stopped reading, and waiting for it would stall everyone else.
-   */
+  /** Queues an encoded line without waiting, which would stall everyone; false when it is full. */
   boolean send(byte[] line);
 
   /** Writes what is queued, then closes: the goodbye ({@code BYE}, {@code ERR KICKED}) arrives. */
@@ -21,6 +15,6 @@ public interface Peer {
   /** Closes at once and forgets what is queued: for a client that does not read. */
   void abort();
 
-  /** The client sent {@code /pong}: it answers heartbeats, so it may be sent {@code PING}. */
+  /** The client sent {@code /pong}: it may be sent {@code PING} (chapter 5). */
   default void pong() {}
 }

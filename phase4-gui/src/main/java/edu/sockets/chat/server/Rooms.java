@@ -11,13 +11,25 @@ import edu.sockets.chat.protocol.ServerMessage.RoomCount;
 import edu.sockets.chat.protocol.ServerMessage.Users;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The chat's rooms and their commands; used by {@link ChatState} with its lock held. */
 final class Rooms {
+
+  /** A room exists while someone is in it; it keeps the spelling of its first member's /join. */
+  static final class Room {
+    final String name;
+    final Set<Session> members = new LinkedHashSet<>();
+
+    Room(String name) {
+      this.name = name;
+    }
+  }
 
   private final Map<String, Room> rooms = new HashMap<>(); // rooms with members, by key
   private final Delivery delivery;
@@ -75,7 +87,6 @@ final class Rooms {
             : new Users(room.name, Session.sortedNames(room.members)));
   }
 
-  /** {@code /rooms}: every room and how many are in it. */
   void list(Session session) {
     List<RoomCount> counts =
         rooms.values().stream()

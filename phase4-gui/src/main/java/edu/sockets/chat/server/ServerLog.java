@@ -11,7 +11,6 @@ public final class ServerLog {
 
   private ServerLog() {}
 
-  /** A log that writes to {@code out}, each line after its time. */
   public static Consumer<String> to(Consumer<String> out) {
     return message -> out.accept(LocalDateTime.now().format(TIME) + " " + message);
   }

@@ -12,7 +12,7 @@ import java.util.Set;
 final class Session {
   final Peer peer;
   final Instant since;
-  final Set<Room> rooms = new LinkedHashSet<>();
+  final Set<Rooms.Room> rooms = new LinkedHashSet<>();
   String name; // null until it registers
   boolean account; // signed in with the password of the account called name
 

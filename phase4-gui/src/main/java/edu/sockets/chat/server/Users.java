@@ -1,6 +1,5 @@
 package edu.sockets.chat.server;
 
-import edu.sockets.chat.protocol.Command;
 import edu.sockets.chat.protocol.Names;
 import edu.sockets.chat.protocol.Replies;
 import edu.sockets.chat.protocol.ServerMessage;
@@ -19,10 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/**
- * Everyone connected, and under which name: registering, renaming, leaving, and messages to
- * everyone or to one user. Used by {@link ChatState} with its lock held.
- */
+/** Everyone connected and their names; used by {@link ChatState} with its lock held. */
 final class Users {
 
   private final Map<Peer, Session> sessions = new HashMap<>(); // every open connection
@@ -46,7 +42,7 @@ final class Users {
     this.log = log;
   }
 
-  /** A connection opened: its session, not yet registered. */
+  /** A connection opened: it has a session, and no name yet. */
   Session open(Peer peer, Instant since) {
     Session session = new Session(peer, since);
     sessions.put(peer, session);
@@ -63,7 +59,7 @@ final class Users {
     return byName.get(Names.key(name));
   }
 
-  /** Everyone registered, sorted by name, for the admin console. */
+  /** Everyone registered, sorted by name. */
   List<UserView> list() {
     return byName.values().stream()
         .map(Session::view)
@@ -71,7 +67,6 @@ final class Users {
         .toList();
   }
 
-  /** {@code /who}: everyone registered. */
   void who(Session session) {
     delivery.send(
         session, new ServerMessage.Users(Names.EVERYONE, Session.sortedNames(byName.values())));
@@ -79,26 +74,19 @@ final class Users {
 
   /** {@code /name}: registers, or renames once registered. */
   void setName(Session session, String name) {
-    Err refused = session.name == null ? registerRefusal(name) : renameRefusal(session, name);
+    Err refused = nameRefusal(session, name);
     if (refused != null) {
       delivery.send(session, refused);
-    } else if (session.name == null) {
-      register(session, name);
     } else {
-      rename(session, name);
+      take(session, name);
     }
   }
 
-  /** Why a connection without a name may not register as {@code name}, or null. */
-  private Err registerRefusal(String name) {
-    if (accounts.isProtected(name)) {
-      return Replies.nameProtected(name);
+  /** Why {@code session} may not take {@code name}, or null. */
+  Err nameRefusal(Session session, String name) {
+    if (!Names.isValidName(name)) {
+      return Replies.nameInvalid(name); // the admin's rename: Command has checked a /name
     }
-    return byName.containsKey(Names.key(name)) ? Replies.nameTaken(name) : null;
-  }
-
-  /** Why {@code session} may not be renamed {@code name} (a valid name), or null. */
-  Err renameRefusal(Session session, String name) {
     if (name.equals(session.name)) {
       return Replies.nameUnchanged(name);
     }
@@ -113,6 +101,15 @@ final class Users {
     return null;
   }
 
+  /** Registers {@code session} under a free name, or renames it. */
+  void take(Session session, String name) {
+    if (session.name == null) {
+      register(session, name);
+    } else {
+      rename(session, name);
+    }
+  }
+
   void rename(Session session, String name) {
     String old = session.name;
     byName.remove(Names.key(old));
@@ -123,7 +120,7 @@ final class Users {
     delivery.toAll(byName.values(), new Nick(delivery.stamp(), old, name), null);
   }
 
-  /** A public message: to every registered user, and into history. */
+  /** To every registered user, and into history. */
   void toEveryone(String from, String text) {
     Msg message = new Msg(delivery.stamp(), from, Names.EVERYONE, text);
     delivery.toAll(byName.values(), message, null);
@@ -132,9 +129,10 @@ final class Users {
 
   void toUser(Session sender, String name, String text) {
     Session receiver = named(name);
-    if (receiver == null) { // offline: an account keeps it, or nobody has the name
-      delivery.send(
-          sender, accounts.sendOffline(new Msg(delivery.stamp(), sender.name, name, text)));
+    if (receiver == null) {
+      Msg message = new Msg(delivery.stamp(), sender.name, name, text);
+      List<ServerMessage> kept = accounts.sendOffline(message); // an account may keep it
+      delivery.send(sender, kept.isEmpty() ? List.of(Replies.noSuchUser(name)) : kept);
       return;
     }
     byte[] line = Delivery.encode(new Msg(delivery.stamp(), sender.name, receiver.name, text));
@@ -144,61 +142,14 @@ final class Users {
     }
   }
 
-  // ---- accounts ----
-
-  /** Why {@code session} may not go on with this {@code /register} or {@code /login}, or null. */
-  Err signInRefusal(Session session, Command command) {
-    return switch (command) {
-      case Command.Register c -> {
-        Session holder = named(c.name());
-        boolean taken = (holder != null && holder != session) || !accounts.reserve(c.name());
-        yield taken ? Replies.nameTaken(c.name()) : null;
-      }
-      case Command.Login c ->
-          session.account && Names.key(c.name()).equals(Names.key(session.name))
-              ? Replies.alreadySignedIn(session.name)
-              : null;
-      default -> throw new IllegalArgumentException("not a sign-in: " + command);
-    };
-  }
-
-  /** The password was right (or the account is new): the session becomes the account's. */
-  void signedIn(Session session, String name) {
-    Session holder = named(name);
-    if (holder == session) { // a guest who just registered the name it had
-      session.account = true;
-      delivery.send(session, Replies.nameIsYours(name));
-      return;
-    }
-    if (holder != null) {
-      // The account is online on another connection (a window left open elsewhere, a connection
-      // not yet known to be dead): the newer sign-in wins, as the owner is the one asking.
-      log.accept(
-          holder.peer.address() + " " + holder.name + " replaced by " + session.peer.address());
-      expel(holder, Replies.replaced(), "replaced");
-    }
-    if (session.name == null) {
-      register(session, name);
-    } else {
-      rename(session, name);
-    }
-    session.account = true;
-    delivery.send(session, accounts.takeWaiting(session.name));
-  }
-
-  // ---- leaving ----
-
   /** Sends {@code why}, takes the session out of the chat, and closes it once that is sent. */
-  void expel(Session session, Err why, String reason) {
+  void expel(Session session, ServerMessage why, String reason) {
     delivery.send(session, why);
     remove(session, reason);
     session.peer.closeAfterSending();
   }
 
-  /**
-   * Takes the session out of the chat. Leaving the server means leaving every room too: the others
-   * get one {@code LEAVE <ts> <name> * <reason>} and no LEAVE per room.
-   */
+  /** Leaving the server leaves every room too: one {@code LEAVE <ts> <name> * <reason>}. */
   void remove(Session session, String reason) {
     sessions.remove(session.peer);
     if (session.name == null) {
@@ -213,13 +164,14 @@ final class Users {
 
   /** Drops the clients whose queue overflowed during the last event. */
   void dropOverflowed() {
-    while (delivery.hasOverflowed()) {
-      Session session = delivery.takeOverflowed();
-      if (sessions.containsKey(session.peer)) {
+    Session session = delivery.takeOverflowed();
+    while (session != null) {
+      if (sessions.containsKey(session.peer)) { // not gone already
         log.accept(session.peer.address() + " dropped: it stopped reading (queue full)");
         session.peer.abort();
         remove(session, "dropped"); // may overflow more queues: the loop goes on
       }
+      session = delivery.takeOverflowed();
     }
   }
 
@@ -230,10 +182,9 @@ final class Users {
     sessions.keySet().forEach(Peer::closeAfterSending);
     sessions.clear();
     byName.clear();
-    delivery.forgetOverflowed(); // closing anyway
   }
 
-  /** Registers a session under a free name: WELCOME, JOIN to the others, then history. */
+  /** WELCOME, JOIN to the others, then history. */
   private void register(Session session, String name) {
     session.name = name;
     byName.put(Names.key(name), session);

@@ -1,6 +1,6 @@
 package edu.sockets.chat.tls;
 
-import edu.sockets.chat.protocol.Fingerprints;
+import edu.sockets.chat.protocol.trust.Fingerprints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

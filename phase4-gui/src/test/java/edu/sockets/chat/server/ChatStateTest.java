@@ -233,6 +233,21 @@ class ChatStateTest {
   }
 
   @Test
+  @DisplayName(
+      "a connection that arrives after shutdown hears the goodbye, is closed, and stays out")
+  void aConnectionAfterShutdownHearsTheGoodbye() {
+    state.shutdown();
+    FakePeer late = new FakePeer("10.0.0.4:4", Integer.MAX_VALUE);
+
+    state.connect(late);
+    state.receive(late, "/name late");
+
+    assertThat(late.take()).containsExactly("INFO The server is shutting down.", "BYE");
+    assertThat(late.closedAfterSending).isTrue();
+    assertThat(state.list()).isEmpty();
+  }
+
+  @Test
   @Timeout(20)
   @DisplayName("two threads registering the same name at once: exactly one gets it")
   void concurrentRegistrationsOfOneNameGiveItOnce() throws Exception {

@@ -1,7 +1,7 @@
 package edu.sockets.chat.client.tls;
 
 import edu.sockets.chat.client.tls.KnownServers.Verdict;
-import edu.sockets.chat.protocol.Fingerprints;
+import edu.sockets.chat.protocol.trust.Fingerprints;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.cert.CertificateException;

@@ -1,9 +1,9 @@
 package edu.sockets.chat.client.tls;
 
 import edu.sockets.chat.client.ConnectProblem;
-import edu.sockets.chat.protocol.Fingerprints;
 import edu.sockets.chat.protocol.ServerMessage;
 import edu.sockets.chat.protocol.ServerMessage.Err;
+import edu.sockets.chat.protocol.trust.Fingerprints;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;

@@ -1,4 +1,4 @@
-package edu.sockets.chat.protocol;
+package edu.sockets.chat.protocol.trust;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

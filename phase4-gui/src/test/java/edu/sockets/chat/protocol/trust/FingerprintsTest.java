@@ -1,4 +1,4 @@
-package edu.sockets.chat.protocol;
+package edu.sockets.chat.protocol.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
