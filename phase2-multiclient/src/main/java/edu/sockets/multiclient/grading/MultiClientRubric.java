@@ -78,7 +78,7 @@ public final class MultiClientRubric {
             new Check(
                 "%d clients at once: each let in within 1 s, and answered".formatted(Burst.CLIENTS),
                 2,
-                "chapter 2, 3.1 and 5.7",
+                "chapter 2, 3.1 and 5.6",
                 ManyClientsChecks::burst)),
         false);
   }
