@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Many clients connecting at the same moment, as a class does when everyone starts the client at
  * once: each connects, sends a line, waits for its answer and leaves. Linux drops the first packet
  * of a connection (SYN) that finds the server's accept queue full, and the client's system sends it
- * again only a second later (chapter 2, 2.4 and 5.7): a short queue shows as clients that wait a
+ * again only a second later (chapter 2, 2.4 and 5.6): a short queue shows as clients that wait a
  * second or more to connect.
  *
  * <p>The kit's probe connects one client at a time, which spreads the handshakes out; this class
