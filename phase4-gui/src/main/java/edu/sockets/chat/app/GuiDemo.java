@@ -1,4 +1,4 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.gui.ChatGui;
