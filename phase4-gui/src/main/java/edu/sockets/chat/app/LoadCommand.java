@@ -3,6 +3,8 @@ package edu.sockets.chat.app;
 import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.tls.KnownServers;
 import edu.sockets.chat.load.LoadGenerator;
+import edu.sockets.chat.load.LoadResult;
+import edu.sockets.chat.load.LoadSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,8 +91,8 @@ final class LoadCommand implements Callable<Integer> {
     if (rate < 0) {
       throw new ParameterException(spec.commandLine(), "--rate must be 0 or more, not " + rate);
     }
-    LoadGenerator.Options options =
-        new LoadGenerator.Options(
+    LoadSettings settings =
+        new LoadSettings(
             host,
             port,
             clients,
@@ -100,9 +102,11 @@ final class LoadCommand implements Callable<Integer> {
             ChatApp.serverTrust(spec, tls, trust, knownServers));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LoadGenerator.Result r;
     try {
-      r = LoadGenerator.run(options, out::println);
+      LoadResult result = LoadGenerator.run(settings, out::println);
+      result.print(out::println);
+      out.flush();
+      return result.ok() ? 0 : 1;
     } catch (IOException e) {
       err.println(ChatConnection.explain(host, port, e));
       return 1;
@@ -110,19 +114,5 @@ final class LoadCommand implements Callable<Integer> {
       err.println("Load run failed: " + e.getMessage());
       return 1;
     }
-    out.printf(
-        "deliveries: %,d expected, %,d received, %,d lost (%.3f%%); %,d out of order, %,d corrupted%n",
-        r.expected(),
-        r.received(),
-        r.lost(),
-        100.0 * r.lost() / r.expected(),
-        r.misordered(),
-        r.corrupted());
-    out.printf("time: %.3f s, rate: %,.0f deliveries/s%n", r.seconds(), r.rate());
-    out.printf(
-        "latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-        r.p50() / 1e6, r.p99() / 1e6, r.max() / 1e6);
-    out.flush();
-    return r.ok() ? 0 : 1;
   }
 }
