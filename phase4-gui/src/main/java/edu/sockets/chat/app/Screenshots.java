@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
     name = "screenshots",
     mixinStandardHelpOptions = true,
     description = {
-      "Play a scripted chat (server, alice, bob, carol) in windows and write a PNG of each",
-      "window at each step into --out. Needs a display: on a server, use xvfb-run -a."
+      "Play a scripted chat (server, alice, bob, carol) in windows and write a PNG",
+      "of each window at each step into --out. Needs a display: on a server, use",
+      "xvfb-run -a."
     })
 final class Screenshots implements Callable<Integer> {
 
@@ -38,10 +39,14 @@ final class Screenshots implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // Not the report's own folder by default: a student making pictures for their report must not
+  // overwrite the course's.
   @Option(
       names = "--out",
-      defaultValue = "report/images",
-      description = "Folder for the pictures (default: ${DEFAULT-VALUE}).")
+      defaultValue = "screenshots",
+      description =
+          "Folder for the pictures (default: ${DEFAULT-VALUE}, in the current folder). The"
+              + " course's own pictures are made with --out report/images.")
   Path out;
 
   @Override
