@@ -55,6 +55,18 @@ class ChatAppTest {
     }
   }
 
+  @Test
+  @DisplayName("no command: names every command, grade included, and exits 2")
+  void noCommandNamesEveryCommand() throws Exception {
+    CommandRun run = CommandRun.finish();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err.lines()[0])
+        .isEqualTo(
+            "Missing command: server, client, gui, load, demo, terminal-demo, screenshots or"
+                + " grade");
+  }
+
   @ParameterizedTest(name = "phase4-gui {0}")
   @ValueSource(
       strings = {

@@ -7,6 +7,7 @@ import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.protocol.Fingerprints;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,8 +62,14 @@ public final class ChatApp implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(
-        spec.commandLine(), "Missing command: server, client, gui, load, demo or grade");
+    throw new ParameterException(spec.commandLine(), "Missing command: " + commands());
+  }
+
+  /** Every command, as "server, client, ... or grade", read from the list above. */
+  private String commands() {
+    List<String> names = List.copyOf(spec.subcommands().keySet());
+    int last = names.size() - 1;
+    return String.join(", ", names.subList(0, last)) + " or " + names.get(last);
   }
 
   /** Reads the version from the jar's manifest (there is none when run from target/classes). */
