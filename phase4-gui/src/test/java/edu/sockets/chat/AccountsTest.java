@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.sockets.chat.accounts.LoginThrottle;
+import edu.sockets.chat.app.ServerOptions;
 import edu.sockets.chat.client.ChatSession;
 import edu.sockets.chat.client.Credentials;
 import edu.sockets.chat.client.ReconnectPolicy;

@@ -2,6 +2,7 @@ package edu.sockets.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.sockets.chat.app.ServerOptions;
 import edu.sockets.chat.protocol.LineReader;
 import edu.sockets.chat.server.ChatServer;
 import java.io.IOException;

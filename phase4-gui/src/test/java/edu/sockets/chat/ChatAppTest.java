@@ -3,10 +3,8 @@ package edu.sockets.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import edu.sockets.chat.limits.Limits;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The command line: user errors end in one clear line and an exit code, never a stack trace. */
 @DisplayName("ChatApp: command line, exit codes and the terminal demo")
@@ -56,6 +53,18 @@ class ChatAppTest {
           .contains("already in use")
           .doesNotContain("Exception");
     }
+  }
+
+  @Test
+  @DisplayName("no command: names every command, grade included, and exits 2")
+  void noCommandNamesEveryCommand() throws Exception {
+    CommandRun run = CommandRun.finish();
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err.lines()[0])
+        .isEqualTo(
+            "Missing command: server, client, gui, load, demo, terminal-demo, screenshots or"
+                + " grade");
   }
 
   @ParameterizedTest(name = "phase4-gui {0}")
@@ -167,33 +176,6 @@ class ChatAppTest {
           .contains("deliveries: 500 expected, 500 received, 0 lost")
           .containsPattern("latency: p50 [\\d.]+ ms, p99 [\\d.]+ ms, max [\\d.]+ ms");
     }
-  }
-
-  @Test
-  @DisplayName(
-      "server: the options' defaults are the server's default limits, and --help names them")
-  void serverLimitOptions() throws Exception {
-    CommandLine cli = new CommandLine(new ChatApp(InputStream.nullInputStream()));
-    ChatApp.Server server =
-        (ChatApp.Server) cli.parseArgs("server").subcommand().commandSpec().userObject();
-
-    assertThat(server.limits()).isEqualTo(Limits.DEFAULTS);
-    ChatApp.Server unlimited =
-        (ChatApp.Server)
-            cli.parseArgs("server", "--no-limits").subcommand().commandSpec().userObject();
-    assertThat(unlimited.limits()).isEqualTo(Limits.NONE);
-    assertThat(CommandRun.finish("server", "--help").out.text())
-        .contains(
-            "--ping-interval",
-            "--ping-timeout",
-            "--rate-limit",
-            "--burst",
-            "--max-clients",
-            "--max-per-address",
-            "--limit-loopback",
-            "--line-timeout",
-            "--register-timeout",
-            "--no-limits");
   }
 
   @Test

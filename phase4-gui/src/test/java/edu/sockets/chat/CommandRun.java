@@ -1,5 +1,6 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.app.ChatApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +43,7 @@ final class CommandRun {
         .name("phase4-gui " + String.join(" ", args))
         .start(() -> {
           try {
-            CommandLine cli = new CommandLine(new ChatApp(in));
+            CommandLine cli = ChatApp.commandLine(in);
             cli.setOut(run.out.writer).setErr(run.err.writer);
             run.exitCode.complete(cli.execute(args));
           } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package edu.sockets.chat;
 
+import edu.sockets.chat.app.ServerOptions;
 import edu.sockets.chat.server.ChatServer;
 import edu.sockets.chat.tls.ServerCertificate;
 import java.io.IOException;

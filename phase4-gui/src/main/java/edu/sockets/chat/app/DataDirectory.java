@@ -1,4 +1,4 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Where the server keeps what must outlive it (accounts, queued messages, history, its TLS
  * certificate): {@code --data DIR}, or by default the per-user data folder each system has.
  */
-public final class DataDirectory {
+final class DataDirectory {
 
   private DataDirectory() {}
 
@@ -19,7 +19,7 @@ public final class DataDirectory {
    * ~/.local/share/socket-course/chat}) on Linux, {@code ~/Library/Application
    * Support/socket-course/chat} on macOS, {@code %APPDATA%\socket-course\chat} on Windows.
    */
-  public static Path defaultPath() {
+  static Path defaultPath() {
     return defaultPath(
         System.getProperty("os.name"), System.getProperty("user.home"), System.getenv());
   }
@@ -40,7 +40,7 @@ public final class DataDirectory {
   }
 
   /** Creates {@code dir} (and its parents) on first use; says in plain words when it cannot. */
-  public static Path prepare(Path dir) throws IOException {
+  static Path prepare(Path dir) throws IOException {
     try {
       return Files.createDirectories(dir).toAbsolutePath();
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

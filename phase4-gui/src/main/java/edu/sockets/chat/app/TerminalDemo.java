@@ -1,4 +1,4 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import edu.sockets.chat.client.ChatConnection;
 import edu.sockets.chat.client.TerminalFormat;

@@ -1,4 +1,4 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import edu.sockets.chat.server.ChatServer;
 import java.net.Inet4Address;

@@ -1,6 +1,7 @@
-package edu.sockets.chat;
+package edu.sockets.chat.app;
 
 import edu.sockets.chat.client.Credentials;
+import edu.sockets.chat.client.SignInException;
 import edu.sockets.chat.gui.ChatGui;
 import edu.sockets.chat.gui.ChatWindow;
 import edu.sockets.chat.server.ChatServer;
@@ -44,23 +45,7 @@ final class GuiDemo implements Callable<Integer> {
     Thread serving = server.serveInBackground("demo server");
     try {
       ChatGui.setUp(theme, false);
-      Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-      int width = Math.min(screen.width / 2, 760);
-      int height = Math.min(screen.height, 540);
-      int middle = screen.x + screen.width / 2;
-      int top = screen.y + Math.max(0, (screen.height - height) / 2);
-      ChatWindow alice =
-          ChatGui.open(
-              "127.0.0.1",
-              server.port(),
-              Credentials.guest("alice"),
-              new Rectangle(middle - width, top, width, height));
-      ChatGui.open(
-          "127.0.0.1",
-          server.port(),
-          Credentials.guest("bob"),
-          new Rectangle(middle, top, width, height));
-      alice.type("Hi bob! Type in either window: the other one sees it. Close both to stop.");
+      openSideBySide(server.port());
       out.println("Two chat windows are open, alice and bob. Close both to stop the demo.");
       out.flush();
       ChatGui.awaitAllClosed();
@@ -69,5 +54,23 @@ final class GuiDemo implements Callable<Integer> {
       server.shutdown();
       serving.join(5_000);
     }
+  }
+
+  /** alice left of the screen's middle, bob right of it, as large as fits; alice says hello. */
+  private static void openSideBySide(int port) throws SignInException, InterruptedException {
+    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    int width = Math.min(screen.width / 2, 760);
+    int height = Math.min(screen.height, 540);
+    int middle = screen.x + screen.width / 2;
+    int top = screen.y + Math.max(0, (screen.height - height) / 2);
+    ChatWindow alice =
+        ChatGui.open(
+            "127.0.0.1",
+            port,
+            Credentials.guest("alice"),
+            new Rectangle(middle - width, top, width, height));
+    ChatGui.open(
+        "127.0.0.1", port, Credentials.guest("bob"), new Rectangle(middle, top, width, height));
+    alice.type("Hi bob! Type in either window: the other one sees it. Close both to stop.");
   }
 }
