@@ -73,7 +73,7 @@ public final class BroadcastRubric {
             new Check(
                 "a client that never reads stalls nobody",
                 3,
-                "chapter 3, 2.2, 2.3 and 5.6",
+                "chapter 3, 2.2, 2.3 and 5.5",
                 CrowdChecks::slowConsumer),
             new Check(
                 "... and is dropped: \"left (dropped ...)\"",
