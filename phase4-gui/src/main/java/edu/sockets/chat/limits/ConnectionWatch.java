@@ -26,6 +26,8 @@ final class ConnectionWatch implements Guard.Watch {
   private final Activity activity = new Activity(System.nanoTime());
   private final FloodGuard flood;
   private boolean flooded; // told to go for flooding: what it still sends is read and dropped
+  private FloodGuard.Verdict verdict = FloodGuard.Verdict.PASS; // on the last line read
+  private long verdictAt;
 
   ConnectionWatch(
       ChatState chat, Peer peer, Limits limits, Watchdog watchdog, Consumer<String> log) {
@@ -90,22 +92,26 @@ final class ConnectionWatch implements Guard.Watch {
     if (flooded) {
       return false;
     }
-    long now = System.nanoTime();
-    return switch (flood.check(now)) {
-      case PASS -> true;
-      case REFUSE -> false;
-      case REFUSE_AND_WARN -> {
-        chat.tell(peer, Replies.rateLimited(limits.rateLimit(), limits.burst()));
-        yield false;
-      }
+    verdictAt = System.nanoTime();
+    verdict = flood.check(verdictAt);
+    return verdict == FloodGuard.Verdict.PASS;
+  }
+
+  /** Acts on the refusal of the last line: a warning, or, for a sustained flood, the door. */
+  @Override
+  public void refused() {
+    switch (verdict) {
+      case PASS, REFUSE -> {}
+      case REFUSE_AND_WARN ->
+          chat.tell(peer, Replies.rateLimited(limits.rateLimit(), limits.burst()));
       case DISCONNECT -> {
         flooded = true;
-        activity.closingSince = now; // the watchdog closes it if it goes on sending
+        verdict = FloodGuard.Verdict.REFUSE;
+        activity.closingSince = verdictAt; // the watchdog closes it if it goes on sending
         log.accept(peer.address() + " disconnected for flooding");
         chat.expel(peer, Replies.flooding(), "flooding");
-        yield false;
       }
-    };
+    }
   }
 
   /** The socket's input, noting for the watchdog when bytes arrive and when we wait for them. */

@@ -72,6 +72,11 @@ public final class LineReader {
     return start < end || skipping;
   }
 
+  /** Whether a whole line is already read from the stream: the next readLine will not wait. */
+  public boolean hasCompleteLine() {
+    return !skipping && indexOfLf() >= 0;
+  }
+
   private boolean fill() throws IOException {
     int n = in.read(buffer);
     if (n <= 0) {

@@ -9,6 +9,7 @@ import edu.sockets.chat.protocol.ServerMessage.Bye;
 import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -67,12 +68,26 @@ public final class ChatState {
 
   /** A line arrived from {@code peer}. Lines from a connection that is closing are ignored. */
   public void receive(Peer peer, String line) {
-    Command command = Command.parse(line);
-    if (command instanceof Command.Register || command instanceof Command.Login) {
-      signIns.signIn(peer, command); // chapter 5: the password is hashed outside the lock
-    } else {
-      withSession(peer, session -> handle(session, command));
+    receive(peer, List.of(line));
+  }
+
+  /**
+   * Lines that arrived together from {@code peer}, handled in order in one turn of the lock, so
+   * each receiver gets them in one piece. A sign-in is handled on its own, outside the lock.
+   */
+  public void receive(Peer peer, List<String> lines) {
+    List<Command> commands = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      Command command = Command.parse(line);
+      if (command instanceof Command.Register || command instanceof Command.Login) {
+        handleAll(peer, commands); // the lines before it first
+        commands.clear();
+        signIns.signIn(peer, command); // chapter 5: the password is hashed outside the lock
+      } else {
+        commands.add(command);
+      }
     }
+    handleAll(peer, commands);
   }
 
   /** The connection ended without {@code /exit} (end of stream, reset, error). */
@@ -146,6 +161,21 @@ public final class ChatState {
     });
   }
 
+  private void handleAll(Peer peer, List<Command> commands) {
+    if (!commands.isEmpty()) {
+      withSession(
+          peer,
+          session -> {
+            for (Command command : commands) {
+              if (users.session(peer) != session) {
+                return; // it has left (/exit, kicked): the lines after that are ignored
+              }
+              handle(session, command);
+            }
+          });
+    }
+  }
+
   private void handle(Session session, Command command) {
     if (session.name == null && !command.isAllowedBeforeRegistering()) {
       delivery.send(session, Replies.notRegistered());
@@ -192,7 +222,7 @@ public final class ChatState {
     lock.lock();
     try {
       T result = action.get();
-      users.dropOverflowed();
+      users.flushAndDropOverflowed();
       return result;
     } finally {
       lock.unlock();

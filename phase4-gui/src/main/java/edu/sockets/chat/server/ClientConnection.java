@@ -6,6 +6,8 @@ import edu.sockets.chat.protocol.Replies;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -72,24 +74,7 @@ final class ClientConnection implements Peer {
     // half-closes it after a goodbye; a broken client (a failed write, a full queue) has it
     // closed early from another thread, which ends this thread's read with an exception.
     try (socket) {
-      LineReader in = new LineReader(watch.input(socket.getInputStream()));
-      while (true) {
-        String line;
-        try {
-          line = in.readLine();
-        } catch (LineTooLongException e) {
-          if (watch.lineRead(in.isInsideLine())) {
-            state.tell(this, Replies.lineTooLong(LineReader.MAX_LINE_BYTES)); // and read on
-          }
-          continue;
-        }
-        if (line == null) {
-          break; // end of stream: the client closed its side
-        }
-        if (watch.lineRead(in.isInsideLine())) {
-          state.receive(this, line);
-        }
-      }
+      readUntilEnd(new LineReader(watch.input(socket.getInputStream())));
     } catch (SocketTimeoutException e) {
       ending = "did not close after BYE; closed it";
     } catch (IOException e) {
@@ -99,6 +84,48 @@ final class ClientConnection implements Peer {
       outbox.abort();
       watch.close();
       log.accept(address + " " + ending);
+    }
+  }
+
+  /**
+   * Hands each line to the chat until the client closes its side. Lines that came in one read are
+   * handed over together, in one turn of the chat's lock (chapter 4a, 3.2); a line is never held
+   * back waiting for the next one.
+   */
+  private void readUntilEnd(LineReader in) throws IOException {
+    List<String> lines = new ArrayList<>();
+    while (true) {
+      String line;
+      try {
+        line = in.readLine();
+      } catch (LineTooLongException e) {
+        handOver(lines); // the lines before it first
+        if (watch.lineRead(in.isInsideLine())) {
+          state.tell(this, Replies.lineTooLong(LineReader.MAX_LINE_BYTES)); // and read on
+        } else {
+          watch.refused();
+        }
+        continue;
+      }
+      if (line == null) {
+        return; // end of stream: the client closed its side
+      }
+      if (watch.lineRead(in.isInsideLine())) {
+        lines.add(line);
+      } else {
+        handOver(lines); // the lines before it first, then what the refusal says
+        watch.refused();
+      }
+      if (!in.hasCompleteLine()) {
+        handOver(lines); // the next read would wait for the client: handle what we have
+      }
+    }
+  }
+
+  private void handOver(List<String> lines) {
+    if (!lines.isEmpty()) {
+      state.receive(this, lines);
+      lines.clear();
     }
   }
 

@@ -8,10 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How {@link ChatState} queues lines, under its lock, and stamps its events. */
+/**
+ * How {@link ChatState} queues lines, under its lock, and stamps its events. Lines are gathered
+ * during one turn of the lock and queued at its end, each receiver's in one piece ({@link #flush}).
+ */
 final class Delivery {
 
   private final Clock clock;
+  private final List<Session> receivers = new ArrayList<>(); // with lines gathered in this turn
   private final List<Session> overflowed = new ArrayList<>(); // to drop once the event is done
   private Instant lastStamp = Instant.EPOCH;
 
@@ -49,14 +53,66 @@ final class Delivery {
   }
 
   void deliver(Session session, byte[] line) {
-    if (!session.peer.send(line)) {
-      overflowed.add(session); // dropped after this event, not in the middle of a loop over users
+    if (session.gathered.isEmpty()) {
+      receivers.add(session);
     }
+    session.gathered.add(line);
+  }
+
+  /**
+   * Ends a turn of the lock: each receiver's lines go to its queue in one piece. Lines that arrived
+   * together (a paste, a burst, a server running behind) then cost each receiver one queue
+   * operation and one wake-up of its writer, not one per line.
+   */
+  void flush() {
+    List<byte[]> previous = List.of();
+    byte[] previousJoined = null;
+    for (Session session : receivers) {
+      // Receivers of the same lines (everyone, after a burst of public messages) share one copy.
+      if (!sameLines(session.gathered, previous)) {
+        previous = List.copyOf(session.gathered);
+        previousJoined = joined(previous);
+      }
+      if (!session.peer.send(previousJoined)) {
+        overflowed.add(session); // dropped after this event, not in the middle of a loop
+      }
+      session.gathered.clear();
+    }
+    receivers.clear();
   }
 
   /** A session whose queue overflowed, or null when there is none left. */
   Session takeOverflowed() {
     return overflowed.isEmpty() ? null : overflowed.removeLast();
+  }
+
+  private static boolean sameLines(List<byte[]> these, List<byte[]> those) {
+    if (these.size() != those.size()) {
+      return false;
+    }
+    for (int i = 0; i < these.size(); i++) {
+      if (these.get(i) != those.get(i)) { // the same array: the same encoded line
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] joined(List<byte[]> lines) {
+    if (lines.size() == 1) {
+      return lines.getFirst(); // the usual case: the same array for every receiver
+    }
+    int size = 0;
+    for (byte[] line : lines) {
+      size += line.length;
+    }
+    byte[] all = new byte[size];
+    int at = 0;
+    for (byte[] line : lines) {
+      System.arraycopy(line, 0, all, at, line.length);
+      at += line.length;
+    }
+    return all;
   }
 
   static byte[] encode(ServerMessage message) {

@@ -52,6 +52,12 @@ public interface Guard {
       return true;
     }
 
+    /**
+     * The last line was refused: says so to the client, if it should. A separate step, so that the
+     * reader first hands over the lines it read before that one, and the client hears in order.
+     */
+    default void refused() {}
+
     /** The client sent {@code /pong}: it answers heartbeats. */
     default void heartbeat() {}
 

@@ -1,8 +1,8 @@
 package edu.sockets.chat.server;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +19,7 @@ final class Outbox {
   // behind is never dropped, while one that stops costs at most this much.
   static final int MAX_QUEUED_BYTES = 1 << 20;
 
-  private static final int WRITE_BUFFER_BYTES = 64 * 1024; // many small lines, one system call
+  private static final int WRITE_BATCH_BYTES = 64 * 1024; // many small lines, one system call
 
   // After a write, the writer waits 2 ms before looking again: a line to an idle writer leaves at
   // once, and under steady traffic the next lines leave in one write. -Dchat.linger.micros=0: off.
@@ -32,6 +32,7 @@ final class Outbox {
   private volatile boolean aborted; // the writer ends now
   private volatile boolean writerParked; // the writer found nothing to do and is waiting
   private volatile Thread writer;
+  private byte[] batch = new byte[WRITE_BATCH_BYTES]; // only the writer's
 
   Outbox() {
     this(MAX_QUEUED_BYTES);
@@ -79,21 +80,11 @@ final class Outbox {
   /** The writer thread's loop; true after {@link #finish}, false after {@link #abort}. */
   boolean drainTo(OutputStream out) throws IOException {
     writer = Thread.currentThread();
-    BufferedOutputStream buffered = new BufferedOutputStream(out, WRITE_BUFFER_BYTES);
-    boolean unflushed = false;
     while (!aborted) {
-      boolean last = finishing; // read before polling: every line queued before it is polled
-      byte[] line = queue.poll();
-      if (line != null) {
-        queuedBytes.addAndGet(-line.length);
-        buffered.write(line); // into the buffer; a full buffer goes to the socket
-        unflushed = true;
-        continue;
-      }
-      if (unflushed) {
-        // Everything that piled up went into one buffer: now one flush, one system call.
-        buffered.flush();
-        unflushed = false;
+      boolean last = finishing; // read before taking: every line queued before it is taken
+      int length = takeBatch();
+      if (length > 0) {
+        out.write(batch, 0, length); // everything that piled up: one system call
         if (!last && LINGER_NANOS > 0) {
           LockSupport.parkNanos(LINGER_NANOS);
         }
@@ -109,5 +100,20 @@ final class Outbox {
       writerParked = false;
     }
     return false;
+  }
+
+  /** Moves queued lines into {@link #batch}, up to about its size; returns how many bytes. */
+  private int takeBatch() {
+    int length = 0;
+    byte[] line;
+    while (length < WRITE_BATCH_BYTES && (line = queue.poll()) != null) {
+      if (length + line.length > batch.length) {
+        batch = Arrays.copyOf(batch, length + line.length); // a line longer than a batch
+      }
+      System.arraycopy(line, 0, batch, length, line.length);
+      length += line.length;
+    }
+    queuedBytes.addAndGet(-length); // once per batch, not once per line: fewer shared writes
+    return length;
   }
 }

@@ -13,6 +13,7 @@ final class Session {
   final Peer peer;
   final Instant since;
   final Set<Rooms.Room> rooms = new LinkedHashSet<>();
+  final List<byte[]> gathered = new ArrayList<>(); // lines for it in this turn of the lock
   String name; // null until it registers
   boolean account; // signed in with the password of the account called name
 

@@ -146,6 +146,7 @@ final class Users {
   void expel(Session session, ServerMessage why, String reason) {
     delivery.send(session, why);
     remove(session, reason);
+    delivery.flush(); // a closing queue takes no more lines: the goodbye must be in it
     session.peer.closeAfterSending();
   }
 
@@ -162,14 +163,16 @@ final class Users {
         byName.values(), new Leave(delivery.stamp(), session.name, Names.EVERYONE, reason), null);
   }
 
-  /** Drops the clients whose queue overflowed during the last event. */
-  void dropOverflowed() {
+  /** Queues the lines of this turn, then drops the clients whose queue overflowed. */
+  void flushAndDropOverflowed() {
+    delivery.flush();
     Session session = delivery.takeOverflowed();
     while (session != null) {
       if (sessions.containsKey(session.peer)) { // not gone already
         log.accept(session.peer.address() + " dropped: it stopped reading (queue full)");
         session.peer.abort();
         remove(session, "dropped"); // may overflow more queues: the loop goes on
+        delivery.flush();
       }
       session = delivery.takeOverflowed();
     }
@@ -179,6 +182,7 @@ final class Users {
   void sayGoodbye() {
     delivery.toAll(sessions.values(), Replies.shuttingDown(), null);
     delivery.toAll(sessions.values(), new Bye(), null);
+    delivery.flush(); // a closing queue takes no more lines: the goodbye must be in it
     sessions.keySet().forEach(Peer::closeAfterSending);
     sessions.clear();
     byName.clear();

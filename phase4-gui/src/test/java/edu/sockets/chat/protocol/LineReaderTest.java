@@ -28,6 +28,17 @@ class LineReaderTest {
   }
 
   @Test
+  @DisplayName("says whether the next line is already read: lines that came together, together")
+  void knowsWhetherALineIsAlreadyRead() throws IOException {
+    LineReader reader = new LineReader(inPieces("one\ntwo\nthr".getBytes(UTF_8), 100));
+
+    assertThat(reader.readLine()).isEqualTo("one");
+    assertThat(reader.hasCompleteLine()).isTrue();
+    assertThat(reader.readLine()).isEqualTo("two");
+    assertThat(reader.hasCompleteLine()).isFalse(); // "thr" is not a line yet: reading would wait
+  }
+
+  @Test
   @DisplayName("a line arriving one byte per read, emoji split across reads, is still one line")
   void readsALineArrivingOneByteAtATime() throws IOException {
     LineReader reader = new LineReader(inPieces("/pm bob سلام 👋\r\nnext\n".getBytes(UTF_8), 1));

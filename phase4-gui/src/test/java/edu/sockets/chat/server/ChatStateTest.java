@@ -28,11 +28,15 @@ class ChatStateTest {
     log.add(line);
   }
 
-  /** A peer that keeps what it is sent; {@code capacity} lines fit before it is "full". */
+  /**
+   * A peer that keeps what it is sent, line by line, and counts the pieces it was sent in; {@code
+   * capacity} lines fit before it is "full".
+   */
   static final class FakePeer implements Peer {
     final String address;
     final int capacity;
     final List<String> lines = new ArrayList<>();
+    int pieces;
     boolean closedAfterSending;
     boolean aborted;
 
@@ -47,11 +51,13 @@ class ChatStateTest {
     }
 
     @Override
-    public synchronized boolean send(byte[] line) {
-      if (lines.size() >= capacity) {
+    public synchronized boolean send(byte[] piece) {
+      List<String> sent = new String(piece, StandardCharsets.UTF_8).lines().toList();
+      if (lines.size() + sent.size() > capacity) {
         return false;
       }
-      lines.add(new String(line, StandardCharsets.UTF_8).stripTrailing());
+      lines.addAll(sent);
+      pieces++;
       return true;
     }
 
@@ -176,6 +182,41 @@ class ChatStateTest {
             "MSG " + T + " alice * two",
             "LEAVE " + T + " sloth * dropped");
     assertThat(log).anyMatch(line -> line.contains("10.0.0.9:9 dropped"));
+  }
+
+  @Test
+  @DisplayName("lines that arrive together reach each receiver in one piece, in order")
+  void linesThatArriveTogetherLeaveTogether() {
+    FakePeer alice = user("alice");
+    FakePeer bob = user("bob");
+    alice.take();
+    bob.take();
+    int before = bob.pieces;
+
+    state.receive(alice, List.of("one", "/join #r", "two", "three"));
+
+    assertThat(bob.take())
+        .containsExactly(
+            "MSG " + T + " alice * one",
+            "MSG " + T + " alice * two",
+            "MSG " + T + " alice * three");
+    assertThat(bob.pieces - before).isEqualTo(1);
+    assertThat(alice.take()).hasSize(4); // its three lines, and JOIN in their place
+  }
+
+  @Test
+  @DisplayName("lines that arrive with /exit, after it, are ignored; the goodbye is still sent")
+  void linesAfterExitAreIgnored() {
+    FakePeer alice = user("alice");
+    FakePeer bob = user("bob");
+    alice.take();
+
+    state.receive(bob, List.of("bye all", "/exit", "still here?"));
+
+    assertThat(alice.take())
+        .containsExactly("MSG " + T + " bob * bye all", "LEAVE " + T + " bob * quit");
+    assertThat(bob.take()).containsExactly("MSG " + T + " bob * bye all", "BYE");
+    assertThat(bob.closedAfterSending).isTrue();
   }
 
   @Test
