@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the benchmark table of report/04-chat.md: starts the server (from the packaged jar,
+# Reproduces the benchmark table of report/04a-chat-server.md: starts the server (from the packaged jar,
 # in a process of its own) on a free loopback port, runs each load scenario three times after
 # warm-up runs, and prints the median of each figure as a Markdown table. Every raw run is kept
 # in target/bench.log. Run it with nothing else busy on the machine:
@@ -16,6 +16,10 @@
 # (a fresh server and data folder per run, one warm-up run, one measured run), and prints every
 # run and the medians (TRIALS: 7):
 #   bash phase4-gui/bench.sh history
+# With "together [TRIALS]" it measures what handing over the lines of one read together saves:
+# the same blast against a server started with -Dchat.together=false (each line its own turn of
+# the lock) and one with the default, taking turns as "history" does (TRIALS: 7):
+#   bash phase4-gui/bench.sh together
 # With "hash [LOGINS]" it measures what a password costs the server: it registers one account on
 # a server with the default PBKDF2 iterations, signs in LOGINS times (9) over bash's /dev/tcp, and
 # prints the hash times the server logged and their median:
@@ -131,32 +135,42 @@ compare() {
   echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
 }
 
-# history TRIALS: 100 x 100 with history off and on, taking turns; every run in target/history.log.
-history() {
-  local trials=$1 log=target/history.log
+# turns NAME TRIALS "LABEL;JVM-FLAGS;SERVER-ARGS" "LABEL;...": the 100 x 100 blast against two
+# servers, taking turns: per trial and server, a fresh server, one warm-up run, one measured run.
+# Prints every measured run, the medians, and the second as a percentage of the first; every run
+# goes to target/NAME.log.
+turns() {
+  local name=$1 trials=$2 log=target/$1.log
+  shift 2
   : >"$log"
   local -A rates
   for trial in $(seq "$trials"); do
-    for lines in 0 20; do
-      SERVER_ARGS=(--history "$lines")
-      start_server
+    for setup in "$@"; do
+      local label flags args
+      IFS=';' read -r label flags args <<<"$setup"
+      read -ra SERVER_ARGS <<<"$args"
+      read -ra flags <<<"$flags"
+      start_server "${flags[@]}"
       local out rate
       for run in warm-up measured; do
         out=$("$JAVA" -jar "$JAR" load --host 127.0.0.1 --port "$PORT" --clients 100 --messages 100 2>&1) || true
-        printf '## --history %s, trial %d, %s run\n%s\n' "$lines" "$trial" "$run" "$out" >>"$log"
+        printf '## %s, trial %d, %s run\n%s\n' "$label" "$trial" "$run" "$out" >>"$log"
       done
       rate=$(sed -n 's/.*rate: \([0-9,]*\) deliveries.*/\1/p' <<<"$out" | tr -d ,)
-      printf 'trial %d, --history %2s: %10s deliveries/s\n' "$trial" "$lines" "$(commas "${rate:-0}")"
-      rates[$lines]+="${rate:-0} "
+      printf 'trial %d, %-22s %10s deliveries/s\n' "$trial" "$label:" "$(commas "${rate:-0}")"
+      rates[$label]+="${rate:-0} "
       stop_server
     done
   done
   SERVER_ARGS=()
-  local off on
-  off=$(tr ' ' '\n' <<<"${rates[0]}" | grep . | median "$trials")
-  on=$(tr ' ' '\n' <<<"${rates[20]}" | grep . | median "$trials")
-  echo "history off, median of $trials: $(commas "$off") deliveries/s"
-  echo "history on (20), median of $trials: $(commas "$on") deliveries/s ($(awk -v a="$on" -v b="$off" 'BEGIN{printf "%.0f", 100 * a / b}')% of off)"
+  local first second
+  IFS=';' read -r first _ <<<"$1"
+  IFS=';' read -r second _ <<<"$2"
+  local a b
+  a=$(tr ' ' '\n' <<<"${rates[$first]}" | grep . | median "$trials")
+  b=$(tr ' ' '\n' <<<"${rates[$second]}" | grep . | median "$trials")
+  echo "$first, median of $trials: $(commas "$a") deliveries/s"
+  echo "$second, median of $trials: $(commas "$b") deliveries/s ($(awk -v a="$b" -v b="$a" 'BEGIN{printf "%.0f", 100 * a / b}')% of the first)"
   echo "Machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); every run in phase4-gui/$log"
 }
 
@@ -187,7 +201,12 @@ if [ "${1:-}" = hash ]; then
 fi
 
 if [ "${1:-}" = history ]; then
-  history "${2:-7}"
+  turns history "${2:-7}" "history off;;--history 0" "history on (20);;--history 20"
+  exit
+fi
+
+if [ "${1:-}" = together ]; then
+  turns together "${2:-7}" "one line a turn;-Dchat.together=false;" "lines read together;;"
   exit
 fi
 

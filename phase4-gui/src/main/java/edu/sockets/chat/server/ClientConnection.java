@@ -19,6 +19,10 @@ final class ClientConnection implements Peer {
 
   private static final int CLOSING_TIMEOUT_MILLIS = 2_000; // after BYE, for the client to close
 
+  // Lines that came in one read are handed over together. -Dchat.together=false: one line at a
+  // time, each its own turn of the lock (to measure what handing over together saves).
+  static final boolean TOGETHER = !"false".equals(System.getProperty("chat.together"));
+
   private final Socket socket;
   private final Socket tcp; // the TCP socket under TLS, or the same socket as above
   private final String address;
@@ -116,7 +120,7 @@ final class ClientConnection implements Peer {
         handOver(lines); // the lines before it first, then what the refusal says
         watch.refused();
       }
-      if (!in.hasCompleteLine()) {
+      if (!TOGETHER || !in.hasCompleteLine()) {
         handOver(lines); // the next read would wait for the client: handle what we have
       }
     }

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client's bounded queue of outgoing lines, and its writer thread's loop. Senders never wait:
- * {@link #offer} queues the line or says the queue is full. Only the writer touches the socket, so
- * a client that stops reading blocks its own writer and nobody else. No lock: every line passes
- * here once per receiver, and a lock handed back and forth cost a third of the server's time.
+ * {@link #offer} queues the lines (one or more, in one array) or says the queue is full. Only the
+ * writer touches the socket, so a client that stops reading blocks its own writer and nobody else.
+ * No lock: the readers of every other client offer here, and the writer must never wait for them.
  */
 final class Outbox {
 
@@ -42,7 +42,7 @@ final class Outbox {
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
-  /** Queues a line; false when it does not fit. After finish or abort, lines are dropped. */
+  /** Queues lines; false when they do not fit. After finish or abort, lines are dropped. */
   boolean offer(byte[] line) {
     if (finishing || aborted) {
       return true; // the connection is ending; what it would have said no longer matters
