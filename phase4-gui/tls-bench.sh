@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures what TLS costs the chat (report/05-trust.md, section 5): the Phase 4 load benchmark,
+# Measures what TLS costs the chat (report/04c-trust.md, section 5.7): the Phase 4 load benchmark,
 # load --clients 100 --messages 100, against a plain server and a TLS server, taking turns. Per
 # trial and mode: a fresh server (its own process, on a free loopback port), one warm-up run, one
 # measured run. Prints every measured run and the medians. Every raw run goes to target/tls-bench.log.

@@ -139,7 +139,7 @@ public class ReportCheck {
     if (known == null) {
       known = new java.util.HashSet<>();
       Map<String, Integer> seen = new HashMap<>();
-      for (String heading : headings(file)) {
+      for (String heading : headings(file, 0)) {
         String slug = slug(heading);
         int count = seen.merge(slug, 1, Integer::sum);
         known.add(count == 1 ? slug : slug + "-" + (count - 1));
@@ -155,7 +155,8 @@ public class ReportCheck {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
   }
 
-  private static List<String> headings(Path file) throws IOException {
+  /** The headings outside code blocks; of one level only unless {@code level} is 0. */
+  private static List<String> headings(Path file, int level) throws IOException {
     List<String> headings = new ArrayList<>();
     boolean fenced = false;
     for (String line : Files.readAllLines(file)) {
@@ -163,7 +164,7 @@ public class ReportCheck {
         fenced = !fenced;
       }
       Matcher heading = HEADING.matcher(line);
-      if (!fenced && heading.matches()) {
+      if (!fenced && heading.matches() && (level == 0 || heading.group(1).length() == level)) {
         headings.add(heading.group(2));
       }
     }
@@ -174,11 +175,8 @@ public class ReportCheck {
   private int checkChapter(Path chapter) throws IOException {
     String name = root.relativize(chapter).toString();
     List<String> sections = new ArrayList<>();
-    for (String line : Files.readAllLines(chapter)) {
-      Matcher heading = HEADING.matcher(line);
-      if (heading.matches() && heading.group(1).length() == 2) {
-        sections.add(heading.group(2).replaceFirst("^\\d+\\.\\s*", ""));
-      }
+    for (String heading : headings(chapter, 2)) {
+      sections.add(heading.replaceFirst("^\\d+\\.\\s*", ""));
     }
     if (!sections.equals(SECTIONS)) {
       problems.add(

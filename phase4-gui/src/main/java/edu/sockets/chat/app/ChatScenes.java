@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Chapter 4's pictures: guests alice, bob and carol on one server; the connect dialog refusing a
+ * Chapter 4b's pictures: guests alice, bob and carol on one server; the connect dialog refusing a
  * taken name, a public exchange, a room, a private message, a leave, the dark theme, and the
  * windows reconnecting by themselves after the server restarts on the same port.
  */

@@ -21,8 +21,8 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * How a chat server runs, and the wiring that starts one: the chat of chapter 4 ({@code server})
- * with what chapter 5 adds beside it, each part in its package (accounts, store, limits, tls).
+ * How a chat server runs, and the wiring that starts one: the chat of chapter 4a ({@code server})
+ * with what chapter 4c adds beside it, each part in its package (accounts, store, limits, tls).
  *
  * @param data the data folder holding {@code chat.db}; null keeps everything in memory only (demos,
  *     tests), gone when the server stops

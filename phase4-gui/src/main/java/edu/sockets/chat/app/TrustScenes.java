@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Chapter 5's pictures (protocol version 2): the connect dialog with "Use TLS" and the question
+ * Chapter 4c's pictures (protocol version 2): the connect dialog with "Use TLS" and the question
  * about a new server; then creating an account, and the history and a private message that waited
  * while their receiver was offline. Each on a server of its own.
  */

@@ -58,7 +58,7 @@ public final class ChatConnection implements Closeable {
     return open(host, port, timeout, Transport.TCP, listener);
   }
 
-  /** As {@link #open(String, int, Duration, Listener)}, over {@code transport} (TLS, chapter 5). */
+  /** As {@link #open(String, int, Duration, Listener)}, over {@code transport} (TLS, chapter 4c). */
   public static ChatConnection open(
       String host, int port, Duration timeout, Transport transport, Listener listener)
       throws IOException {

@@ -4,7 +4,7 @@ package edu.sockets.chat.client;
  * What a {@link ChatSession} signs in with: the server, who signs in, how to reach the server, and
  * how long to wait between attempts after a drop.
  *
- * @param transport {@link Transport#TCP}, or TLS (chapter 5)
+ * @param transport {@link Transport#TCP}, or TLS (chapter 4c)
  */
 public record SignIn(
     String host, int port, Credentials credentials, Transport transport, ReconnectPolicy policy) {

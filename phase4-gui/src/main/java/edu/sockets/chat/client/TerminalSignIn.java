@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * How the terminal client signs in, on the keyboard thread: it asks for a name until the server
- * takes one, and for an account's password without showing it (chapter 5). The reader thread hands
+ * takes one, and for an account's password without showing it (chapter 4c). The reader thread hands
  * over the server's answers.
  */
 final class TerminalSignIn {

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * How a client reaches the server: {@link #TCP} here; TLS in package {@code client.tls} (chapter
- * 5), which a reader of chapter 4 can skip. Both clients connect through this one interface, so
+ * 4c), which a reader of chapter 4a can skip. Both clients connect through this one interface, so
  * neither knows which it got.
  */
 @FunctionalInterface

@@ -15,7 +15,7 @@ public enum ErrorCode {
   USAGE, // a known command with missing or extra arguments
   LINE_TOO_LONG, // over 8,192 bytes: discarded, and the connection goes on
   KICKED, // the administrator removed this user; the connection closes next
-  // Version 2: accounts, TLS, limits (chapter 5)
+  // Version 2: accounts, TLS, limits (chapter 4c)
   TLS_REQUIRED, // a plain-text client reached a TLS server; the connection closes next
   NAME_PROTECTED, // /name of an account's name: /login takes it
   PASSWORD_INVALID, // not 8 to 128 characters

@@ -1,6 +1,6 @@
 package edu.sockets.chat.protocol;
 
-/** The password rule (chapter 5): the server enforces it, clients check it before sending. */
+/** The password rule (chapter 4c): the server enforces it, clients check it before sending. */
 public final class Passwords {
 
   public static final int MIN_LENGTH = 8;

@@ -89,7 +89,7 @@ public final class Replies {
     return Err.of(ErrorCode.KICKED, ControlCharacters.strip(reason));
   }
 
-  // ---- chapter 5: accounts ----
+  // ---- chapter 4c: accounts ----
   /** A guest registered the name it had: the name is protected from now on. */
   public static Info nameIsYours(String name) {
     return new Info(
@@ -139,7 +139,7 @@ public final class Replies {
     return Err.of(ErrorCode.QUEUE_FULL, "the server could not store it; try again later");
   }
 
-  // ---- chapter 5: limits, timeouts, TLS ----
+  // ---- chapter 4c: limits, timeouts, TLS ----
   public static Err rateLimited(double linesPerSecond, int burst) {
     return Err.of(
         ErrorCode.RATE_LIMITED,

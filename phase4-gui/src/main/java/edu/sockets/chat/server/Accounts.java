@@ -9,7 +9,7 @@ import edu.sockets.chat.protocol.ServerMessage.Offline;
 import java.util.List;
 
 /**
- * What the chat asks of accounts (chapter 5). Each default is the chat without them, protocol
+ * What the chat asks of accounts (chapter 4c). Each default is the chat without them, protocol
  * version 1, which {@link #NONE} is.
  */
 public interface Accounts {

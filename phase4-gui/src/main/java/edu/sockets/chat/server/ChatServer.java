@@ -28,7 +28,7 @@ public final class ChatServer implements Closeable {
   private final ServerSocket listener;
   private final Consumer<String> log;
   private final ChatState state;
-  private final Extensions extensions; // chapter 5's parts
+  private final Extensions extensions; // chapter 4c's parts
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger threads = new AtomicInteger(); // connection threads now running

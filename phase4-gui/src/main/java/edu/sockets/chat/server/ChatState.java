@@ -40,7 +40,7 @@ public final class ChatState {
   private final SignIns signIns;
   private boolean shutDown;
 
-  /** The chat of chapter 4: no accounts, no history. */
+  /** The chat of chapter 4a: no accounts, no history. */
   public ChatState(Clock clock, Consumer<String> log) {
     this(clock, log, Accounts.NONE, MessageHistory.NONE);
   }
@@ -82,7 +82,7 @@ public final class ChatState {
       if (command instanceof Command.Register || command instanceof Command.Login) {
         handleAll(peer, commands); // the lines before it first
         commands.clear();
-        signIns.signIn(peer, command); // chapter 5: the password is hashed outside the lock
+        signIns.signIn(peer, command); // chapter 4c: the password is hashed outside the lock
       } else {
         commands.add(command);
       }

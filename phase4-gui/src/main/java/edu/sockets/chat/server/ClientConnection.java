@@ -66,7 +66,7 @@ final class ClientConnection implements Peer {
     watch.heartbeat();
   }
 
-  /** Reads lines until the connection ends, each shown to {@code watch} first (chapter 5). */
+  /** Reads lines until the connection ends, each shown to {@code watch} first (chapter 4c). */
   void serve(Guard.Watch watch, ThreadFactory threads) {
     this.watch = watch;
     Thread writer = threads.newThread(this::write);

@@ -3,8 +3,8 @@ package edu.sockets.chat.server;
 import java.util.function.Consumer;
 
 /**
- * What chapter 5 adds to the chat, each part through one interface; {@link #NONE} is the chat of
- * chapter 4.
+ * What chapter 4c adds to the chat, each part through one interface; {@link #NONE} is the chat of
+ * chapter 4a.
  */
 public record Extensions(
     Accounts accounts,

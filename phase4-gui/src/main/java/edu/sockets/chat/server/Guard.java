@@ -5,7 +5,7 @@ import java.net.Socket;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The defences against dead, flooding, slow and greedy clients (chapter 5). Each default is a
+ * The defences against dead, flooding, slow and greedy clients (chapter 4c). Each default is a
  * server without limits, which {@link #NONE} is.
  */
 public interface Guard {

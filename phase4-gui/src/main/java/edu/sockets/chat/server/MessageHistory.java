@@ -5,7 +5,7 @@ import edu.sockets.chat.protocol.ServerMessage.Msg;
 import java.util.List;
 
 /**
- * The messages an arrival gets first (chapter 5); {@link #NONE} keeps none. Called with the chat's
+ * The messages an arrival gets first (chapter 4c); {@link #NONE} keeps none. Called with the chat's
  * lock held: they must not wait.
  */
 public interface MessageHistory {

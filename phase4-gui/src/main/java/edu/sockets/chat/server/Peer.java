@@ -15,6 +15,6 @@ public interface Peer {
   /** Closes at once and forgets what is queued: for a client that does not read. */
   void abort();
 
-  /** The client sent {@code /pong}: it may be sent {@code PING} (chapter 5). */
+  /** The client sent {@code /pong}: it may be sent {@code PING} (chapter 4c). */
   default void pong() {}
 }

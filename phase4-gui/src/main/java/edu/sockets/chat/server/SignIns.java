@@ -6,7 +6,7 @@ import edu.sockets.chat.protocol.Replies;
 import edu.sockets.chat.protocol.ServerMessage.Err;
 import java.util.function.Consumer;
 
-/** What {@code /register} and {@code /login} do to the chat (chapter 5). */
+/** What {@code /register} and {@code /login} do to the chat (chapter 4c). */
 final class SignIns {
 
   private final ChatState chat;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 
 /**
- * What an accepted socket goes through before the chat speaks on it: TLS (chapter 5), or nothing.
+ * What an accepted socket goes through before the chat speaks on it: TLS (chapter 4c), or nothing.
  * It runs on the connection's own thread: in the accept loop, a slow client would stall everyone.
  */
 public interface Transport {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * Why a network read must never run on the event thread, shown rather than told. A "probe" is a
  * task posted with {@code invokeLater}, as every repaint, key press and click is: while the event
  * thread is inside {@code read()}, nothing else runs, and the window is frozen. The tests check the
- * order of events (never a duration); the durations they print are what chapter 4 reports.
+ * order of events (never a duration); the durations they print are what chapter 4b reports.
  */
 @DisplayName("The event thread: a read on it freezes the window; a read beside it does not")
 @Timeout(20)

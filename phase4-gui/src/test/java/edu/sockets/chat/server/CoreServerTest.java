@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The server of chapter 4 alone, without anything chapter 5 adds: protocol version 1. */
-@DisplayName("ChatServer without extensions: the chat of chapter 4, over real sockets")
+/** The server of chapter 4a alone, without anything chapter 4c adds: protocol version 1. */
+@DisplayName("ChatServer without extensions: the chat of chapter 4a, over real sockets")
 @Timeout(20)
 class CoreServerTest {
 
