@@ -58,7 +58,9 @@ public final class ChatConnection implements Closeable {
     return open(host, port, timeout, Transport.TCP, listener);
   }
 
-  /** As {@link #open(String, int, Duration, Listener)}, over {@code transport} (TLS, chapter 4c). */
+  /**
+   * As {@link #open(String, int, Duration, Listener)}, over {@code transport} (TLS, chapter 4c).
+   */
   public static ChatConnection open(
       String host, int port, Duration timeout, Transport transport, Listener listener)
       throws IOException {
