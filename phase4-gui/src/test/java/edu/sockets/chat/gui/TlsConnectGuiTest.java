@@ -24,6 +24,7 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JCheckBoxFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterEach;
@@ -104,12 +105,19 @@ class TlsConnectGuiTest {
         });
     DialogFixture fixture = new DialogFixture(robot, dialog);
     fixture.show();
-    // Clicked on the event thread, not by the robot: under Xvfb a robot's click on a check box is
-    // now and then lost, and this test is about the trust question (the next test clicks it).
-    GuiActionRunner.execute(() -> fixture.checkBox("tls").target().doClick());
-    fixture.checkBox("tls").requireSelected();
+    tickUseTls(fixture);
     fixture.textBox("name").deleteText().enterText(name).pressAndReleaseKeys(KeyEvent.VK_ENTER);
     return fixture;
+  }
+
+  /**
+   * Ticks "Use TLS" from the keyboard, as a user may: under Xvfb the robot's mouse click on this
+   * check box was now and then lost, while a key press reaches the focused box.
+   */
+  private static void tickUseTls(DialogFixture fixture) {
+    JCheckBoxFixture box = fixture.checkBox("tls");
+    box.focus().pressAndReleaseKeys(KeyEvent.VK_SPACE);
+    box.requireSelected();
   }
 
   /** The new-server question, once it shows. */
@@ -158,7 +166,7 @@ class TlsConnectGuiTest {
     fixture.label("warning").requireText(Pattern.compile(".*not encrypted.*"));
     Point before = GuiActionRunner.execute(() -> fixture.textBox("host").target().getLocation());
 
-    fixture.checkBox("tls").check();
+    tickUseTls(fixture);
 
     fixture.label("warning").requireText("");
     assertThat(GuiActionRunner.execute(() -> fixture.textBox("host").target().getLocation()))
