@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,17 +29,7 @@ final class ClientCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ChatApp app;
 
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Server to connect to (default: ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(
-      names = "--port",
-      defaultValue = "" + ChatApp.DEFAULT_PORT,
-      description = "Server's port (default: ${DEFAULT-VALUE}).")
-  int port;
+  @Mixin ServerAddress server;
 
   @Option(names = "--name", description = "Your name; asked for when not given.")
   String name;
@@ -81,7 +72,7 @@ final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ChatApp.checkRange(spec, "--port", port, 1, 65535);
+    server.check(spec);
     ChatApp.checkRange(spec, "--timeout", timeoutSeconds, 1, 86400);
     if (login && register) {
       throw new ParameterException(spec.commandLine(), "--login and --register exclude each other");
@@ -92,11 +83,12 @@ final class ClientCommand implements Callable<Integer> {
             ? TerminalClient.Account.LOGIN
             : register ? TerminalClient.Account.REGISTER : TerminalClient.Account.GUEST;
     TerminalClient.Options options =
-        new TerminalClient.Options(host, port, name, account, Duration.ofSeconds(timeoutSeconds));
+        new TerminalClient.Options(
+            server.host, server.port, name, account, Duration.ofSeconds(timeoutSeconds));
     try (Screen screen = Screen.open(app.in, spec.commandLine().getOut())) {
       return TerminalClient.run(options, transport(trusting, screen), screen);
     } catch (IOException e) {
-      spec.commandLine().getErr().println(ChatConnection.explain(host, port, e));
+      spec.commandLine().getErr().println(ChatConnection.explain(server.host, server.port, e));
       return 1;
     }
   }

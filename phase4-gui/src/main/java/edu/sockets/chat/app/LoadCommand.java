@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,17 +28,7 @@ import picocli.CommandLine.Spec;
 final class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Server (default: ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(
-      names = "--port",
-      defaultValue = "" + ChatApp.DEFAULT_PORT,
-      description = "Port (default: ${DEFAULT-VALUE}).")
-  int port;
+  @Mixin ServerAddress server;
 
   @Option(
       names = "--clients",
@@ -84,7 +75,7 @@ final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ChatApp.checkRange(spec, "--port", port, 1, 65535);
+    server.check(spec);
     ChatApp.checkRange(spec, "--clients", clients, 1, 20_000);
     ChatApp.checkRange(spec, "--messages", messages, 1, 10_000_000);
     ChatApp.checkRange(spec, "--timeout", timeoutSeconds, 1, 3600);
@@ -93,8 +84,8 @@ final class LoadCommand implements Callable<Integer> {
     }
     LoadSettings settings =
         new LoadSettings(
-            host,
-            port,
+            server.host,
+            server.port,
             clients,
             messages,
             rate,
@@ -108,7 +99,7 @@ final class LoadCommand implements Callable<Integer> {
       out.flush();
       return result.ok() ? 0 : 1;
     } catch (IOException e) {
-      err.println(ChatConnection.explain(host, port, e));
+      err.println(ChatConnection.explain(server.host, server.port, e));
       return 1;
     } catch (IllegalStateException e) {
       err.println("Load run failed: " + e.getMessage());
