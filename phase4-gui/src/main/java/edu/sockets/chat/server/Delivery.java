@@ -11,12 +11,15 @@ import java.util.List;
 /**
  * How {@link ChatState} queues lines, under its lock, and stamps its events. Lines are gathered
  * during one turn of the lock and queued at its end, each receiver's in one piece ({@link #flush}).
+ * Lines to everyone are gathered once for all of them, as long as nothing else comes between.
  */
 final class Delivery {
 
   private final Clock clock;
   private final List<Session> receivers = new ArrayList<>(); // with lines gathered in this turn
   private final List<Session> overflowed = new ArrayList<>(); // to drop once the event is done
+  private List<Session> everyone = List.of(); // whom the lines in toEveryone are for
+  private final List<byte[]> toEveryone = new ArrayList<>(); // gathered once, not once per user
   private Instant lastStamp = Instant.EPOCH;
 
   Delivery(Clock clock) {
@@ -30,6 +33,24 @@ final class Delivery {
       lastStamp = now;
     }
     return lastStamp;
+  }
+
+  /**
+   * Queues a line for each of {@code sessions}, a list that never changes (a change of who is there
+   * makes a new list). In a burst of public lines this is the only delivery of the turn, and its
+   * lines are gathered once for everyone rather than once for each of a hundred receivers.
+   */
+  void toEveryone(List<Session> sessions, ServerMessage message) {
+    byte[] line = encode(message);
+    if (sessions != everyone) {
+      spread(); // the lines gathered so far were for other people
+      everyone = sessions;
+    }
+    if (receivers.isEmpty()) {
+      toEveryone.add(line);
+    } else {
+      toAll(sessions, line, null); // after lines to single receivers: each gets its own, in order
+    }
   }
 
   void send(Session session, ServerMessage message) {
@@ -58,10 +79,25 @@ final class Delivery {
   }
 
   void deliver(Session session, byte[] line) {
+    spread(); // the lines to everyone came first
+    gatheredFor(session).add(line);
+  }
+
+  /** Gives each receiver its own copy of the lines to everyone: something else is to follow. */
+  private void spread() {
+    if (!toEveryone.isEmpty()) {
+      for (Session session : everyone) {
+        gatheredFor(session).addAll(toEveryone);
+      }
+      toEveryone.clear();
+    }
+  }
+
+  private List<byte[]> gatheredFor(Session session) {
     if (session.gathered.isEmpty()) {
       receivers.add(session);
     }
-    session.gathered.add(line);
+    return session.gathered;
   }
 
   /**
@@ -70,20 +106,29 @@ final class Delivery {
    * operation and one wake-up of its writer, not one per line.
    */
   void flush() {
+    if (!toEveryone.isEmpty()) { // then nobody has lines of its own (see deliver)
+      byte[] all = joined(toEveryone);
+      everyone.forEach(session -> queue(session, all));
+      toEveryone.clear();
+    }
     List<byte[]> previous = List.of();
     byte[] previousJoined = null;
     for (Session session : receivers) {
-      // Receivers of the same lines (everyone, after a burst of public messages) share one copy.
+      // Receivers of the same lines (the members of a room, everyone after a mixed turn) share one.
       if (!sameLines(session.gathered, previous)) {
         previous = List.copyOf(session.gathered);
         previousJoined = joined(previous);
       }
-      if (!session.peer.send(previousJoined)) {
-        overflowed.add(session); // dropped after this event, not in the middle of a loop
-      }
+      queue(session, previousJoined);
       session.gathered.clear();
     }
     receivers.clear();
+  }
+
+  private void queue(Session session, byte[] lines) {
+    if (!session.peer.send(lines)) {
+      overflowed.add(session); // dropped after this event, not in the middle of a loop
+    }
   }
 
   /** A session whose queue overflowed, or null when there is none left. */

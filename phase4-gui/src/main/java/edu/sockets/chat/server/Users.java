@@ -23,6 +23,7 @@ final class Users {
 
   private final Map<Peer, Session> sessions = new HashMap<>(); // every open connection
   private final Map<String, Session> byName = new HashMap<>(); // registered, by Names.key(name)
+  private List<Session> registered = List.of(); // byName's sessions; a new list at each change
   private final Delivery delivery;
   private final Rooms rooms;
   private final Accounts accounts;
@@ -117,13 +118,13 @@ final class Users {
     byName.put(Names.key(name), session);
     session.account = session.account && Names.key(old).equals(Names.key(name));
     log.accept(session.peer.address() + " " + old + " is now " + name);
-    delivery.toAll(byName.values(), new Nick(delivery.stamp(), old, name), null);
+    delivery.toEveryone(registered, new Nick(delivery.stamp(), old, name));
   }
 
   /** To every registered user, and into history. */
   void toEveryone(String from, String text) {
     Msg message = new Msg(delivery.stamp(), from, Names.EVERYONE, text);
-    delivery.toAll(byName.values(), message, null);
+    delivery.toEveryone(registered, message);
     history.record(message);
   }
 
@@ -157,10 +158,11 @@ final class Users {
       return; // never registered: nobody knew it was there
     }
     byName.remove(Names.key(session.name));
+    registered = List.copyOf(byName.values());
     rooms.leaveAll(session);
     log.accept(session.peer.address() + " " + session.name + " left (" + reason + ")");
-    delivery.toAll(
-        byName.values(), new Leave(delivery.stamp(), session.name, Names.EVERYONE, reason), null);
+    delivery.toEveryone(
+        registered, new Leave(delivery.stamp(), session.name, Names.EVERYONE, reason));
   }
 
   /** Queues the lines of this turn, then drops the clients whose queue overflowed. */
@@ -186,15 +188,17 @@ final class Users {
     sessions.keySet().forEach(Peer::closeAfterSending);
     sessions.clear();
     byName.clear();
+    registered = List.of();
   }
 
   /** WELCOME, JOIN to the others, then history. */
   private void register(Session session, String name) {
     session.name = name;
     byName.put(Names.key(name), session);
+    registered = List.copyOf(byName.values());
     log.accept(session.peer.address() + " registered as " + name);
     delivery.send(session, new Welcome(name));
-    delivery.toAll(byName.values(), new Join(delivery.stamp(), name, Names.EVERYONE), session);
+    delivery.toAll(registered, new Join(delivery.stamp(), name, Names.EVERYONE), session);
     delivery.send(session, history.recent(Names.EVERYONE));
   }
 }

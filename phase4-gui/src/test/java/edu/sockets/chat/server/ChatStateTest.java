@@ -205,6 +205,28 @@ class ChatStateTest {
   }
 
   @Test
+  @DisplayName(
+      "a private line or a rename among public ones arrives in its place, for each receiver")
+  void otherLinesAmongPublicOnesKeepTheirPlace() {
+    FakePeer alice = user("alice");
+    FakePeer bob = user("bob");
+    FakePeer carol = user("carol");
+    alice.take();
+    bob.take();
+
+    state.receive(alice, List.of("one", "/pm bob psst", "two", "/name alicia", "three"));
+
+    String one = "MSG " + T + " alice * one";
+    String psst = "MSG " + T + " alice bob psst";
+    String two = "MSG " + T + " alice * two";
+    String nick = "NICK " + T + " alice alicia";
+    String three = "MSG " + T + " alicia * three";
+    assertThat(bob.take()).containsExactly(one, psst, two, nick, three);
+    assertThat(alice.take()).containsExactly(one, psst, two, nick, three);
+    assertThat(carol.take()).containsExactly(one, two, nick, three);
+  }
+
+  @Test
   @DisplayName("lines that arrive with /exit, after it, are ignored; the goodbye is still sent")
   void linesAfterExitAreIgnored() {
     FakePeer alice = user("alice");
