@@ -63,11 +63,10 @@ class DeliveryTest {
     assertThat(everyone).allSatisfy(session -> assertThat(session.gathered).isEmpty());
     delivery.flush();
     byte[] piece = ((PiecesPeer) everyone.getFirst().peer).pieces.getFirst();
-    assertThat(new String(piece, UTF_8))
-        .isEqualTo("MSG 2026-11-22T10:15:30Z alice * one\nMSG 2026-11-22T10:15:30Z alice * two\n");
-    assertThat(everyone)
-        .allSatisfy(
-            session -> assertThat(((PiecesPeer) session.peer).pieces).containsExactly(piece));
+    assertThat(new String(piece, UTF_8)).isEqualTo(line("one") + line("two"));
+    assertThat(everyone) // the same array, not equal copies
+        .allSatisfy(session ->
+            assertThat(((PiecesPeer) session.peer).pieces).singleElement().isSameAs(piece));
   }
 
   @Test
