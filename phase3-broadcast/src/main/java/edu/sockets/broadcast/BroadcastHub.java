@@ -42,8 +42,8 @@ public final class BroadcastHub {
     String name();
 
     /**
-     * Hands a line to this client without waiting for a slow one. The array is shared with every
-     * other receiver of the line, so nobody may change it.
+     * Hands a line (or lines that arrived together, in one array) to this client without waiting
+     * for a slow one. The array is shared with every other receiver, so nobody may change it.
      *
      * @return false when this client cannot keep up: the hub then drops it
      */
@@ -135,14 +135,23 @@ public final class BroadcastHub {
   }
 
   /**
-   * Relays a line from {@code sender} to every other member, as {@code [ip:port] text}. Blank lines
-   * (after cleaning) are not relayed.
+   * Relays lines from {@code sender} to every other member, as {@code [ip:port] text}, in order and
+   * in one piece: lines that arrived together cost each receiver one queue operation, not one per
+   * line. Blank lines (after cleaning) are not relayed.
    */
-  void broadcast(Member sender, String text) {
-    String clean = withoutControlCharacters(text);
-    if (!clean.isEmpty()) {
-      send(sender, encode("[" + sender.name() + "] " + clean));
-      relayed.increment();
+  void broadcast(Member sender, List<String> texts) {
+    StringBuilder piece = new StringBuilder();
+    int count = 0;
+    for (String text : texts) {
+      String clean = withoutControlCharacters(text);
+      if (!clean.isEmpty()) {
+        piece.append('[').append(sender.name()).append("] ").append(clean).append('\n');
+        count++;
+      }
+    }
+    if (count > 0) {
+      send(sender, piece.toString().getBytes(StandardCharsets.UTF_8));
+      relayed.add(count);
     }
   }
 

@@ -5,6 +5,8 @@ import edu.sockets.broadcast.BroadcastHub.Reason;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -64,27 +66,41 @@ final class ClientHandler implements Runnable {
     }
   }
 
+  private void relay(Member me, List<String> lines) {
+    if (!lines.isEmpty()) {
+      hub.broadcast(me, lines);
+      lines.clear();
+    }
+  }
+
   /** Reads the client's lines until it leaves, and says why it left. */
   private Reason relay(Member me) {
     try {
       LineReader in = new LineReader(socket.getInputStream());
+      List<String> together = new ArrayList<>(); // lines that came in one read, not yet relayed
       while (true) {
         String line;
         try {
           line = in.readLine();
         } catch (LineReader.LineTooLongException e) {
+          relay(me, together); // the lines before it first
           // Refused, not relayed, and the connection goes on: the reader skips the rest of it.
           log.accept(me.name() + " sent a line over " + LineReader.MAX_LINE_BYTES + " bytes");
           hub.tell(me, BroadcastHub.TOO_LONG);
           continue;
         }
         if (line == null) {
+          relay(me, together);
           return Reason.CLOSED; // end of stream: the client closed its side
         }
         if (line.strip().equals("/exit")) {
+          relay(me, together);
           return Reason.EXIT;
         }
-        hub.broadcast(me, line);
+        together.add(line);
+        if (!in.hasCompleteLine()) {
+          relay(me, together); // the next read would wait for the client: send what we have
+        }
       }
     } catch (IOException e) {
       // Also how a dropped client's reader ends: the hub closed the socket under it.

@@ -131,6 +131,19 @@ public final class LineReader {
     return lineStart;
   }
 
+  /** Whether another whole line is already here: reading it will not wait for the client. */
+  boolean hasCompleteLine() {
+    if (skipping) {
+      return false; // the LF ahead ends a line being thrown away
+    }
+    for (int i = start; i < end; i++) {
+      if (buffer[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int indexOfLf() {
     for (int i = Math.max(start, scanned); i < end; i++) {
       if (buffer[i] == '\n') {

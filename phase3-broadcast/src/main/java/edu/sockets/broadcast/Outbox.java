@@ -30,7 +30,7 @@ public final class Outbox implements BroadcastHub.Member {
   /** Placed last in the queue by {@link #finish()}: the writer stops when it gets there. */
   private static final byte[] END = new byte[0];
 
-  /** The most lines the writer takes from the queue at once. */
+  /** The most pieces (a line, or lines that arrived together) the writer takes at once. */
   private static final int BATCH_LINES = 1024;
 
   /** The writer's buffer: this much leaves in one system call when lines are waiting. */
@@ -75,7 +75,7 @@ public final class Outbox implements BroadcastHub.Member {
   }
 
   /**
-   * Queues a line for this client; never waits.
+   * Queues a line, or lines in one array, for this client; never waits.
    *
    * @return false when the line would take this client over {@link #MAX_QUEUED_BYTES}: the hub then
    *     drops the client
@@ -178,7 +178,7 @@ public final class Outbox implements BroadcastHub.Member {
           break;
         }
         out.write(line);
-        // Counted out line by line: a line handed to the socket no longer counts against it.
+        // Counted out piece by piece: what is handed to the socket no longer counts against it.
         queuedBytes.addAndGet(-line.length);
       }
       batch.clear();

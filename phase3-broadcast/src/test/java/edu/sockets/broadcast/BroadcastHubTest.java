@@ -63,7 +63,7 @@ class BroadcastHubTest {
     Member b = join("10.0.0.2:2000");
     Member c = join("10.0.0.3:3000");
 
-    hub.broadcast(b.outbox, "hello");
+    hub.broadcast(b.outbox, List.of("hello"));
 
     assertThat(a.lines()).last().isEqualTo("[10.0.0.2:2000] hello\n");
     assertThat(c.lines()).last().isEqualTo("[10.0.0.2:2000] hello\n");
@@ -78,9 +78,25 @@ class BroadcastHubTest {
     Member b = join("10.0.0.2:2000");
     Member c = join("10.0.0.3:3000");
 
-    hub.broadcast(a.outbox, "one copy");
+    hub.broadcast(a.outbox, List.of("one copy"));
 
     assertThat(b.outbox.takeQueued().getLast()).isSameAs(c.outbox.takeQueued().getLast());
+  }
+
+  @Test
+  @DisplayName("lines that arrived together leave as one piece, in order, the same array for all")
+  void relaysLinesThatArrivedTogetherAsOnePiece() {
+    Member a = join("10.0.0.1:1000");
+    Member b = join("10.0.0.2:2000");
+    Member c = join("10.0.0.3:3000");
+
+    hub.broadcast(a.outbox, List.of("one", "\u001b", "two"));
+
+    byte[] piece = b.outbox.takeQueued().getLast();
+    assertThat(new String(piece, UTF_8))
+        .isEqualTo("[10.0.0.1:1000] one\n[10.0.0.1:1000] two\n"); // the blank one is not relayed
+    assertThat(c.outbox.takeQueued().getLast()).isSameAs(piece);
+    assertThat(hub.relayed()).isEqualTo(2);
   }
 
   @Test
@@ -90,7 +106,7 @@ class BroadcastHubTest {
     Member b = join("10.0.0.2:2000");
 
     for (int i = 0; i < 100; i++) {
-      hub.broadcast(a.outbox, "line " + i);
+      hub.broadcast(a.outbox, List.of("line " + i));
     }
 
     List<String> relayed = b.lines().stream().filter(line -> line.startsWith("[")).toList();
@@ -116,7 +132,7 @@ class BroadcastHubTest {
     Member a = join("10.0.0.1:1000");
     Member b = join("10.0.0.2:2000");
 
-    hub.broadcast(a.outbox, "\u001b[2J\u001b]0;pwned\u0007hi");
+    hub.broadcast(a.outbox, List.of("\u001b[2J\u001b]0;pwned\u0007hi"));
 
     assertThat(b.lines()).last().isEqualTo("[10.0.0.1:1000] [2J]0;pwnedhi\n");
   }
@@ -127,8 +143,8 @@ class BroadcastHubTest {
     Member b = join("10.0.0.2:2000");
     int before = b.lines().size();
 
-    hub.broadcast(a.outbox, "");
-    hub.broadcast(a.outbox, "\u001b\u0007\u0000");
+    hub.broadcast(a.outbox, List.of(""));
+    hub.broadcast(a.outbox, List.of("\u001b\u0007\u0000"));
 
     assertThat(b.lines()).hasSize(before);
   }
@@ -171,7 +187,7 @@ class BroadcastHubTest {
     hub.leave(b.outbox, Reason.EXIT);
     int before = b.lines().size();
 
-    hub.broadcast(a.outbox, "anyone?");
+    hub.broadcast(a.outbox, List.of("anyone?"));
 
     assertThat(b.lines()).hasSize(before);
   }
@@ -188,7 +204,7 @@ class BroadcastHubTest {
     // never is.
     int sent = 0;
     while (hub.size() == 3) {
-      hub.broadcast(sender.outbox, text);
+      hub.broadcast(sender.outbox, List.of(text));
       reader.lines();
       sent++;
       assertThat(sent).as("lines sent before the drop").isLessThan(200);
@@ -199,7 +215,7 @@ class BroadcastHubTest {
     int lineBytes = "[10.0.0.1:1000] ".length() + text.length() + 1;
     assertThat(sent)
         .isBetween(Outbox.MAX_QUEUED_BYTES / lineBytes, Outbox.MAX_QUEUED_BYTES / lineBytes + 1);
-    hub.broadcast(sender.outbox, "after the drop");
+    hub.broadcast(sender.outbox, List.of("after the drop"));
     assertThat(reader.lines()).last().isEqualTo("[10.0.0.1:1000] after the drop\n");
     assertThat(reader.lines())
         .contains("*** 10.0.0.3:3000 left (dropped by the server: not reading)\n");

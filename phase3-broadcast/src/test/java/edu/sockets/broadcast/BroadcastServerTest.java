@@ -69,6 +69,22 @@ class BroadcastServerTest {
   }
 
   @Test
+  @DisplayName(
+      "lines and /exit in one send: the lines before it are relayed first, those after not")
+  void linesSentWithExitAreRelayedBeforeItAndNotAfter() throws Exception {
+    try (ServerFixture server = ServerFixture.start();
+        TestClient a = server.join();
+        TestClient b = server.join()) {
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " joined");
+      b.sendBytes("one\ntwo\n/exit\nthree\n".getBytes(UTF_8));
+
+      assertThat(a.readRelayed()).isEqualTo("[" + b.name() + "] one");
+      assertThat(a.readRelayed()).isEqualTo("[" + b.name() + "] two");
+      assertThat(a.readAbout(b.name())).isEqualTo("*** " + b.name() + " left (/exit)");
+    }
+  }
+
+  @Test
   @DisplayName("end of stream (the client closes its side): the others are told")
   void endOfStreamIsALeave() throws Exception {
     try (ServerFixture server = ServerFixture.start();

@@ -73,6 +73,17 @@ class LineReaderTest {
   }
 
   @Test
+  @DisplayName("says whether another whole line is already read, so the next read will not wait")
+  void knowsWhetherAWholeLineIsWaiting() throws IOException {
+    LineReader reader = new LineReader(inPieces("one\ntwo\nthr".getBytes(UTF_8), 64));
+
+    assertThat(reader.readLine()).isEqualTo("one");
+    assertThat(reader.hasCompleteLine()).isTrue();
+    assertThat(reader.readLine()).isEqualTo("two");
+    assertThat(reader.hasCompleteLine()).isFalse(); // "thr" is not a line yet
+  }
+
+  @Test
   @DisplayName("bytes that are not UTF-8 become U+FFFD, and reading goes on")
   void replacesInvalidUtf8() throws IOException {
     byte[] bytes = {'a', (byte) 0xC3, 'b', (byte) 0xFF, '\n', 'o', 'k', '\n'};
