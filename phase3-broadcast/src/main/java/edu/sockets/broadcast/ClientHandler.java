@@ -66,7 +66,8 @@ final class ClientHandler implements Runnable {
     }
   }
 
-  private void relay(Member me, List<String> lines) {
+  /** Relays the lines gathered so far, if there are any, and starts a new gathering. */
+  private void handOver(Member me, List<String> lines) {
     if (!lines.isEmpty()) {
       hub.broadcast(me, lines);
       lines.clear();
@@ -83,23 +84,23 @@ final class ClientHandler implements Runnable {
         try {
           line = in.readLine();
         } catch (LineReader.LineTooLongException e) {
-          relay(me, together); // the lines before it first
+          handOver(me, together); // the lines before it first
           // Refused, not relayed, and the connection goes on: the reader skips the rest of it.
           log.accept(me.name() + " sent a line over " + LineReader.MAX_LINE_BYTES + " bytes");
           hub.tell(me, BroadcastHub.TOO_LONG);
           continue;
         }
         if (line == null) {
-          relay(me, together);
+          handOver(me, together);
           return Reason.CLOSED; // end of stream: the client closed its side
         }
         if (line.strip().equals("/exit")) {
-          relay(me, together);
+          handOver(me, together);
           return Reason.EXIT;
         }
         together.add(line);
         if (!in.hasCompleteLine()) {
-          relay(me, together); // the next read would wait for the client: send what we have
+          handOver(me, together); // the next read would wait for the client: send what we have
         }
       }
     } catch (IOException e) {
