@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,13 @@ public final class Probe {
               : Unreachable.of(endpoint, refused, timing);
         }
         Thread.sleep(50); // polling a process on another machine, which cannot notify us
+      } catch (SocketException reset) {
+        // A server that exits after each client can close while our connection is still being
+        // set up: the kernel resets it. Like a refusal, that says the next process is not up yet.
+        if (!serverRestarts || firstContact || System.nanoTime() > deadline) {
+          throw Unreachable.of(endpoint, reset, timing);
+        }
+        Thread.sleep(50);
       } catch (IOException e) {
         throw Unreachable.of(endpoint, e, timing);
       }
