@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -140,18 +141,16 @@ public final class BroadcastHub {
    * line. Blank lines (after cleaning) are not relayed.
    */
   void broadcast(Member sender, List<String> texts) {
-    StringBuilder piece = new StringBuilder();
-    int count = 0;
+    List<String> lines = new ArrayList<>();
     for (String text : texts) {
       String clean = withoutControlCharacters(text);
       if (!clean.isEmpty()) {
-        piece.append('[').append(sender.name()).append("] ").append(clean).append('\n');
-        count++;
+        lines.add("[" + sender.name() + "] " + clean);
       }
     }
-    if (count > 0) {
-      send(sender, piece.toString().getBytes(StandardCharsets.UTF_8));
-      relayed.add(count);
+    if (!lines.isEmpty()) {
+      send(sender, encode(String.join("\n", lines)));
+      relayed.add(lines.size());
     }
   }
 
